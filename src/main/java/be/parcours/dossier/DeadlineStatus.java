@@ -1,0 +1,4 @@
+package be.parcours.dossier;
+
+/** Status of a legal deadline stored on a dossier. */
+public enum DeadlineStatus { PENDING, MET, MISSED }

@@ -1,0 +1,113 @@
+package be.parcours.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the organisation's groups and their Camunda authorizations at start-up, idempotently, in
+ * every profile: which webapp each group opens, what it may read in Cockpit and Tasklist. (Task
+ * read/work rights come from the candidate groups of each task.)
+ */
+@Component
+class IdentityInitializer {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentityInitializer.class);
+  private static final String ANY = Authorization.ANY;
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final GroupsProperties groups;
+
+  IdentityInitializer(IdentityService identityService, AuthorizationService authorizationService,
+      GroupsProperties groups) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.groups = groups;
+  }
+
+  @EventListener
+  @Order(0)
+  public void onReady(ApplicationReadyEvent event) {
+    groups.groups().forEach(this::ensureGroup);
+    for (String g : List.of(Groups.CASEWORKERS, Groups.LEGAL, Groups.SUPERVISORS, Groups.RECEPTION)) {
+      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_TASK);
+      grant(g, Resources.FILTER, ANY, Permissions.READ);
+    }
+    for (String g : List.of(Groups.CASEWORKERS, Groups.RECEPTION)) {
+      grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(g, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    }
+    // Supervisors watch delays in Cockpit and reassign work in Tasklist.
+    grant(Groups.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE_TASK);
+    grant(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grant(Groups.SUPERVISORS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE);
+    grant(Groups.SUPERVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(Groups.SUPERVISORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.SUPERVISORS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grant(Groups.SUPERVISORS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    log.info("Groups and authorizations ensured: {}", groups.groups().keySet());
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    Authorization auth = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      auth.setGroupId(group);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean changed = existing == null;
+    for (Permission p : permissions) {
+      if (!auth.isPermissionGranted(p)) {
+        auth.addPermission(p);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(auth);
+    }
+  }
+
+  /** {@code parcours.security.groups}: group id → display name. */
+  @ConfigurationProperties("parcours.security")
+  record GroupsProperties(Map<String, String> groups) {}
+}
