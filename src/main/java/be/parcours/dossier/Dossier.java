@@ -6,12 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +18,6 @@ import java.time.LocalDate;
 class Dossier {
 
   @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dossier_seq")
-  @SequenceGenerator(name = "dossier_seq", sequenceName = "dossier_seq", allocationSize = 1)
   private Long id;
   @Column(nullable = false, unique = true)
   private String reference;
@@ -54,8 +49,9 @@ class Dossier {
 
   protected Dossier() {}
 
-  Dossier(Procedure procedure, Beneficiary beneficiary, LocalDate openedOn, LocalDate referenceDate,
+  Dossier(long id, Procedure procedure, Beneficiary beneficiary, LocalDate openedOn, LocalDate referenceDate,
       String factsJson, String createdBy, Instant now) {
+    this.id = id;
     this.procedure = procedure;
     this.beneficiary = beneficiary;
     this.status = DossierStatus.OPEN;
@@ -65,11 +61,12 @@ class Dossier {
     this.createdBy = createdBy;
     this.createdAt = now;
     this.updatedAt = now;
+    this.reference = reference(procedure, openedOn, id);
   }
 
   /** Reference from the procedure, the year of opening and the id: RF-2026-00042. */
-  void assignReference() {
-    this.reference = String.format("%s-%d-%05d", procedure.prefix(), openedOn.getYear(), id);
+  static String reference(Procedure procedure, LocalDate openedOn, long id) {
+    return String.format("%s-%d-%05d", procedure.prefix(), openedOn.getYear(), id);
   }
 
   void changeStatus(DossierStatus newStatus, LocalDate today, Instant now) {

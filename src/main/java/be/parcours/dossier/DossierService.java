@@ -5,6 +5,7 @@ import be.parcours.shared.NotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +36,8 @@ public class DossierService {
   private final StoredVerdictRepository verdicts;
   private final AccessLogRepository accessLog;
   private final ProcessLauncher processLauncher;
+  private final DossierIds ids;
+  private final EntityManager entityManager;
   private final TaskService taskService;
   private final ObjectMapper mapper;
   private final Clock clock;
@@ -42,7 +45,9 @@ public class DossierService {
   DossierService(DossierRepository dossiers, BeneficiaryRepository beneficiaries, PartyRepository parties,
       DocumentItemRepository documents, InterventionRepository interventions, DeadlineRepository deadlines,
       StoredVerdictRepository verdicts, AccessLogRepository accessLog, ProcessLauncher processLauncher,
-      TaskService taskService, ObjectMapper mapper, Clock clock) {
+      DossierIds ids, EntityManager entityManager, TaskService taskService, ObjectMapper mapper, Clock clock) {
+    this.ids = ids;
+    this.entityManager = entityManager;
     this.dossiers = dossiers;
     this.beneficiaries = beneficiaries;
     this.parties = parties;
@@ -61,7 +66,7 @@ public class DossierService {
 
   /** Opens a dossier and starts its procedure; both commit or roll back together. */
   @Transactional
-  DossierCreated open(OpenDossierCommand cmd, String user) {
+  public DossierCreated open(OpenDossierCommand cmd, String user) {
     Instant now = clock.instant();
     LocalDate today = LocalDate.now(clock);
     BeneficiaryInput b = cmd.beneficiary();
@@ -69,10 +74,9 @@ public class DossierService {
         b.birthDate(), upper(b.nationality()), b.languages() == null ? null : String.join(",", b.languages()),
         b.phone(), b.email(), now));
     LocalDate referenceDate = cmd.referenceDate() != null ? cmd.referenceDate() : today;
-    Dossier dossier = new Dossier(cmd.procedure(), beneficiary, today, referenceDate, cmd.factsJson(), user, now);
-    dossier = dossiers.save(dossier); // the id comes from a sequence at persist, before the insert
-    dossier.assignReference();
-    dossiers.flush();
+    Dossier dossier = new Dossier(ids.next(), cmd.procedure(), beneficiary, today, referenceDate, cmd.factsJson(),
+        user, now);
+    entityManager.persist(dossier);
     addParties(dossier.getId(), cmd);
     processLauncher.start(dossier, cmd.facts()).ifPresent(dossier::attachProcess);
     dossiers.flush();
@@ -96,7 +100,7 @@ public class DossierService {
   }
 
   @Transactional
-  DossierView view(long id, String user) {
+  public DossierView view(long id, String user) {
     Dossier d = find(id);
     accessLog.save(new AccessLogEntry(id, user, "READ", clock.instant()));
     LocalDate today = LocalDate.now(clock);
@@ -149,7 +153,7 @@ public class DossierService {
   }
 
   @Transactional(readOnly = true)
-  PageView<DossierSummary> search(String q, Procedure procedure, DossierStatus status, int page, int size) {
+  public PageView<DossierSummary> search(String q, Procedure procedure, DossierStatus status, int page, int size) {
     String pattern = q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase(Locale.ROOT) + "%";
     var result = dossiers.search(pattern, procedure, status,
         PageRequest.of(page, size, Sort.by(Sort.Order.desc("openedOn"), Sort.Order.desc("id"))));
@@ -162,7 +166,7 @@ public class DossierService {
   }
 
   @Transactional
-  InterventionView addIntervention(long dossierId, InterventionRequest request, String user) {
+  public InterventionView addIntervention(long dossierId, InterventionRequest request, String user) {
     Dossier d = find(dossierId);
     Instant now = clock.instant();
     Intervention saved = interventions.save(new Intervention(d.getId(), d.getBeneficiary().getId(), request.type(),

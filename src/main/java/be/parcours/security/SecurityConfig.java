@@ -56,7 +56,8 @@ class SecurityConfig {
         .addFilterAfter(new CamundaWebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             // Advisory mitigation: the first-admin setup is never needed (the admin comes from configuration).
-            .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+            .requestMatchers(request -> request.getRequestURI().substring(request.getContextPath().length())
+                .startsWith("/camunda/api/admin/setup")).denyAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             // Camunda webapps: their own login page, static assets, and an API guarded by their own session.
             .requestMatchers("/camunda/**").permitAll()
