@@ -1,5 +1,8 @@
 package be.parcours;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -35,9 +38,9 @@ class ModuleBoundariesTest {
   }
 
   @Test
-  void features_do_not_reach_into_security_internals() {
+  void features_use_only_the_group_names_of_security() {
     noClasses().that().resideOutsideOfPackage("be.parcours.security..")
-        .should().dependOnClassesThat().resideInAPackage("be.parcours.security..")
+        .should().dependOnClassesThat(resideInAPackage("be.parcours.security..").and(not(simpleName("Groups"))))
         .allowEmptyShould(true)
         .check(classes);
   }
