@@ -61,7 +61,8 @@ class SecurityConfig {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             // Camunda webapps: their own login page, static assets, and an API guarded by their own session.
             .requestMatchers("/camunda/**").permitAll()
-            .requestMatchers(HttpMethod.GET, "/", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/error").permitAll() // error pages of responses already decided
+            .requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()
             .requestMatchers("/api/**", "/engine-rest/**", "/v3/api-docs/**").authenticated()
             .anyRequest().authenticated());
     return http.build();
