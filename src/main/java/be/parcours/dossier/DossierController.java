@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.security.Principal;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,6 +53,14 @@ class DossierController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return service.search(q, procedure, status, page, size);
+  }
+
+  @PutMapping("/{id}/documents/{code}")
+  @PreAuthorize("hasAnyAuthority('GROUP_service-social', 'GROUP_accueil', 'GROUP_juristes')")
+  DocumentView updateDocument(@PathVariable long id,
+      @PathVariable @Pattern(regexp = "[A-Z][A-Z0-9_]{1,59}", message = "must be a document code like PASSPORT") String code,
+      @Valid @RequestBody DocumentUpdateRequest request, Principal principal) {
+    return service.updateDocument(id, code, request, principal.getName());
   }
 
   @PostMapping("/{id}/interventions")

@@ -69,3 +69,11 @@ record DossierView(long id, String reference, Procedure procedure, DossierStatus
     BeneficiaryView beneficiary, List<PartyView> parties, JsonNode facts, EligibilityView eligibility,
     List<DocumentView> documents, List<DeadlineView> deadlines, List<TaskView> openTasks,
     List<InterventionView> interventions) {}
+
+/** {@code PUT /api/dossiers/{id}/documents/{code}}: what a caseworker records about a checklist document. */
+record DocumentUpdateRequest(
+    @NotNull DocumentStatus status,
+    Boolean legalised,
+    Boolean translated,
+    LocalDate expiresOn,
+    @Size(max = 1000) String note) {}

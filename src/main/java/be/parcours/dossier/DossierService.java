@@ -177,6 +177,17 @@ public class DossierService {
         saved.getNote(), saved.getCreatedBy());
   }
 
+  @Transactional
+  public DocumentView updateDocument(long dossierId, String code, DocumentUpdateRequest request, String user) {
+    updateDocument(dossierId, code, request.status(), request.legalised(), request.translated(), request.expiresOn(),
+        request.note(), user);
+    accessLog.save(new AccessLogEntry(dossierId, user, "DOCUMENT", clock.instant()));
+    DocumentItem doc = documents.findByDossierIdAndCode(dossierId, code).orElseThrow();
+    return new DocumentView(doc.getCode(), doc.effectiveStatus(LocalDate.now(clock)), doc.isLegalised(),
+        doc.isTranslated(), doc.getReceivedOn(), doc.getValidatedOn(), doc.getExpiresOn(), doc.getCheckedBy(),
+        doc.getNote());
+  }
+
   // ---- operations used by the procedures (BPMN delegates) and other modules ---------------------
 
   @Transactional(readOnly = true)

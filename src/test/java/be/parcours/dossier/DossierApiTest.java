@@ -23,6 +23,8 @@ class DossierApiTest {
   ObjectMapper mapper;
   @Autowired
   AccessLogRepository accessLog;
+  @Autowired
+  DossierService dossierService;
 
   private Api caseworker() {
     return Api.as(rest, "demo-caseworker");
@@ -147,6 +149,44 @@ class DossierApiTest {
     assertThat(size.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json(size.getBody()).get("field").asText()).isEqualTo("size");
     assertThat(status.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void a_caseworker_records_a_checklist_document_and_missing_documents_follow() throws Exception {
+    long id = json(caseworker().post("/api/dossiers", DossierJson.familyReunification("Docs")).getBody())
+        .get("id").asLong();
+    dossierService.recordVerdict(id, new RecordedVerdict(LocalDate.parse("2025-09-15"), "FR-2025", "ELIGIBLE",
+        "test#1", "{}", java.util.List.of("PASSPORT", "MARRIAGE_CERTIFICATE")));
+
+    var received = caseworker().put("/api/dossiers/" + id + "/documents/PASSPORT",
+        "{\"status\":\"VALIDATED\",\"expiresOn\":\"2031-01-01\"}");
+    var legalised = caseworker().put("/api/dossiers/" + id + "/documents/MARRIAGE_CERTIFICATE",
+        "{\"status\":\"RECEIVED\",\"legalised\":true,\"translated\":false,\"note\":\"apostille\"}");
+    var badCode = caseworker().put("/api/dossiers/" + id + "/documents/passport!", "{\"status\":\"RECEIVED\"}");
+    var badStatus = caseworker().put("/api/dossiers/" + id + "/documents/PASSPORT", "{\"status\":\"LOST\"}");
+
+    assertThat(received.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json(received.getBody()).get("validatedOn").asText()).isEqualTo(LocalDate.now().toString());
+    assertThat(json(legalised.getBody()).get("legalised").asBoolean()).isTrue();
+    assertThat(badCode.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(dossierService.missingDocuments(id)).isEmpty();
+
+    caseworker().put("/api/dossiers/" + id + "/documents/PASSPORT", "{\"status\":\"REJECTED\"}");
+    assertThat(dossierService.missingDocuments(id)).containsExactly("PASSPORT");
+  }
+
+  @Test
+  void a_document_past_its_expiry_date_counts_as_missing() throws Exception {
+    long id = json(caseworker().post("/api/dossiers", DossierJson.nationality("Expired")).getBody())
+        .get("id").asLong();
+
+    caseworker().put("/api/dossiers/" + id + "/documents/BIRTH_CERTIFICATE",
+        "{\"status\":\"VALIDATED\",\"expiresOn\":\"2020-01-01\"}");
+
+    assertThat(dossierService.missingDocuments(id)).containsExactly("BIRTH_CERTIFICATE");
+    assertThat(json(caseworker().get("/api/dossiers/" + id).getBody()).at("/documents/0/status").asText())
+        .isEqualTo("EXPIRED");
   }
 
   @Test
