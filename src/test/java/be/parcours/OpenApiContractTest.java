@@ -25,7 +25,8 @@ class OpenApiContractTest {
       "post, /api/dossiers",
       "get, /api/dossiers",
       "get, /api/dossiers/{id}",
-      "post, /api/dossiers/{id}/interventions"})
+      "post, /api/dossiers/{id}/interventions",
+      "post, /api/dossiers/{id}/decision"})
   void the_contract_operation_is_described(String method, String path) throws Exception {
     JsonNode docs = mapper.readTree(Api.as(rest, "demo-caseworker").get("/v3/api-docs").getBody());
 

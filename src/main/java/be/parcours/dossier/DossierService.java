@@ -197,6 +197,21 @@ public class DossierService {
         d.getStatus());
   }
 
+  /** What a caseworker needs to see beside a task: person, last verdict, missing documents, next deadline. */
+  @Transactional(readOnly = true)
+  public TaskContext taskContext(long dossierId) {
+    Dossier d = find(dossierId);
+    LocalDate today = LocalDate.now(clock);
+    String verdict = verdicts.findFirstByDossierIdOrderByEvaluatedAtDescIdDesc(dossierId)
+        .map(v -> v.getOutcome() + (v.getRegime() == null ? "" : " (" + v.getRegime() + ")")).orElse("—");
+    String next = deadlines.findByDossierIdOrderByDueOn(dossierId).stream()
+        .filter(dl -> dl.getStatus() == DeadlineStatus.PENDING).findFirst()
+        .map(dl -> dl.getCode() + " : " + dl.getDueOn()).orElse("—");
+    List<String> missing = missingDocuments(dossierId);
+    return new TaskContext(d.getReference(), d.getBeneficiary().getFirstName() + " " + d.getBeneficiary().getLastName(),
+        verdict, missing.isEmpty() ? "—" : String.join(", ", missing), next);
+  }
+
   /** Dossiers not closed, for the law-change impact and supervision. */
   @Transactional(readOnly = true)
   public List<DossierFacts> openDossiers() {

@@ -152,6 +152,12 @@ class ApiExceptionHandler {
         ApiError.of("CONFLICT", "the resource was changed by someone else at the same time; retry"));
   }
 
+  /** Two identical writes at the same instant: one wins, the other is told to retry. */
+  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  ResponseEntity<ApiError> integrity(RuntimeException e) {
+    return status(HttpStatus.CONFLICT, ApiError.of("CONFLICT", "the same change was just made by someone else; reload"));
+  }
+
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
     return status(HttpStatus.METHOD_NOT_ALLOWED, ApiError.of("METHOD_NOT_ALLOWED", e.getMessage()));

@@ -1,0 +1,57 @@
+package be.parcours.procedure;
+
+import be.parcours.dossier.DossierService;
+import java.util.ArrayList;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every user task of every procedure the dossier context its form shows (person, last
+ * verdict, missing documents, next legal deadline) as task-local variables, when it is created.
+ * One mechanism for all processes: no BPMN has to declare it.
+ */
+@Component
+class TaskContextPlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<DossierService> dossiers;
+
+  TaskContextPlugin(ObjectProvider<DossierService> dossiers) {
+    this.dossiers = dossiers;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    TaskListener listener = task -> {
+      Object dossierId = task.getVariable("dossierId");
+      if (dossierId instanceof Number id) {
+        var context = dossiers.getObject().taskContext(id.longValue());
+        task.setVariablesLocal(Map.of(
+            "dossierReference", context.dossierReference(),
+            "beneficiaryName", context.beneficiaryName(),
+            "eligibilitySummary", context.eligibilitySummary(),
+            "missingDocuments", context.missingDocuments(),
+            "nextDeadline", context.nextDeadline()));
+      }
+    };
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,302 @@
+package be.parcours.procedure;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** FamilyReunification.bpmn, one test per path; the procedure service is a mock, timers run on ClockUtil. */
+@Deployment(resources = {"FamilyReunification.bpmn", "VisaD.bpmn"})
+class FamilyReunificationProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml")
+      .build();
+
+  static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+  static final long DOSSIER = 42L;
+  static final String REFERENCE = "RF-2026-00042";
+  static final Date DECISION_DEADLINE = at("2026-10-16T00:00");
+  static final Date APPEAL_DEADLINE = at("2026-12-05T00:00");
+
+  ProcessEngine processEngine;
+  ProcedureService procedure = mock(ProcedureService.class);
+
+  static Date at(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(BRUSSELS).toInstant());
+  }
+
+  @BeforeEach
+  void setUp() {
+    Mocks.register("procedureService", procedure);
+    ClockUtil.setCurrentTime(at("2026-01-12T09:00"));
+    when(procedure.startDecisionClock(anyLong(), any())).thenReturn(DECISION_DEADLINE);
+    when(procedure.extendDecisionClock(anyLong(), any())).thenReturn(at("2027-01-16T00:00"));
+    when(procedure.startAppealClock(anyLong(), any())).thenReturn(APPEAL_DEADLINE);
+    when(procedure.documentsComplete(DOSSIER)).thenReturn(true);
+    when(procedure.applicantAbroad(DOSSIER)).thenReturn(true);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  private ProcessInstance startAndEvaluate(String outcome) {
+    when(procedure.evaluateEligibility(DOSSIER)).thenReturn(outcome);
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("FamilyReunification", REFERENCE,
+        withVariables("dossierId", DOSSIER, "dossierReference", REFERENCE));
+    assertThat(pi).isWaitingAt("Task_Intake");
+    assertThat(task()).hasCandidateGroup("accueil");
+    complete(task());
+    assertThat(pi).isWaitingAt("Task_EvaluateEligibility");
+    execute(job());
+    return pi;
+  }
+
+  private void fileAbroad(ProcessInstance pi) {
+    assertThat(pi).isWaitingAt("Task_CollectDocuments");
+    complete(task(pi));
+    execute(job()); // document check
+    assertThat(pi).isWaitingAt("CallActivity_VisaD");
+    ProcessInstance visa = calledProcessInstance("VisaD", pi);
+    assertThat(task(visa)).hasDefinitionKey("Task_BookAppointment").hasCandidateGroup("service-social");
+    complete(task(visa), withVariables("appointmentOn", "2026-02-02", "appointmentPlace", "VFS Rabat"));
+    complete(task(visa), withVariables("filedOn", "2026-02-02"));
+    assertThat(pi).isWaitingAt("Task_StartDecisionClock");
+    execute(job());
+    assertThat(pi).isWaitingAt("Gateway_AwaitDecision");
+  }
+
+  private void decide(String outcome, String notifiedOn) {
+    runtimeService().createMessageCorrelation("DecisionReceived").processInstanceBusinessKey(REFERENCE)
+        .setVariable("decisionOutcome", outcome).setVariable("decisionNotifiedOn", notifiedOn).correlate();
+  }
+
+  @Test
+  void eligible_abroad_goes_through_the_visa_d_and_a_positive_decision_to_the_follow_up_and_closure() {
+    // given an eligible applicant abroad whose visa D was filed
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+    verify(procedure).startDecisionClock(DOSSIER, "2026-02-02");
+    org.assertj.core.api.Assertions.assertThat(job("Timer_DecisionDeadline").getDuedate()).isEqualTo(DECISION_DEADLINE);
+
+    // when the Immigration Office decides positively
+    decide("POSITIVE", "2026-06-01");
+    execute(job());
+    complete(task("Task_PrepareArrival", pi));
+    complete(task("Task_RegisterAtCommune", pi));
+    complete(task("Task_HealthInsurance", pi));
+    complete(task("Task_FamilyAllowances", pi));
+    complete(task("Task_SchoolEnrolment", pi));
+    complete(task("Task_FrenchClasses", pi));
+    execute(job());
+
+    // then the family is followed up and the dossier closed
+    assertThat(pi).isEnded().hasPassed("Task_RecordPositive", "Gateway_FollowUpJoin", "EndEvent_Granted");
+    verify(procedure).decisionPositive(DOSSIER);
+    verify(procedure).close(DOSSIER);
+  }
+
+  @Test
+  void eligible_in_belgium_files_at_the_commune_and_starts_the_decision_clock_from_that_date() {
+    when(procedure.applicantAbroad(DOSSIER)).thenReturn(false);
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    complete(task(pi));
+    execute(job());
+
+    assertThat(pi).isWaitingAt("Task_FileAtCommune");
+    complete(task(pi), withVariables("filedOn", "2026-03-03"));
+    execute(job());
+
+    assertThat(pi).isWaitingAt("Gateway_AwaitDecision").hasNotPassed("CallActivity_VisaD");
+    verify(procedure).startDecisionClock(DOSSIER, "2026-03-03");
+  }
+
+  @Test
+  void not_eligible_informs_the_person_and_closes() {
+    ProcessInstance pi = startAndEvaluate("NOT_ELIGIBLE");
+
+    assertThat(pi).isWaitingAt("Task_InformNotEligible");
+    assertThat(task()).hasCandidateGroup("service-social");
+    complete(task(), withVariables("closingChoice", "REORIENT"));
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_NotEligible").hasNotPassed("Task_CollectDocuments");
+    verify(procedure).close(DOSSIER);
+  }
+
+  @Test
+  void needs_review_then_legal_staff_continue_to_the_document_checkpoint() {
+    ProcessInstance pi = startAndEvaluate("NEEDS_REVIEW");
+
+    assertThat(pi).isWaitingAt("Task_LegalReview");
+    assertThat(task()).hasCandidateGroup("juristes");
+    complete(task(), withVariables("reviewDecision", "CONTINUE", "reviewReason", "Revenus proches du seuil"));
+
+    assertThat(pi).isWaitingAt("Task_CollectDocuments");
+  }
+
+  @Test
+  void needs_review_then_legal_staff_stop_and_the_person_is_informed() {
+    ProcessInstance pi = startAndEvaluate("NEEDS_REVIEW");
+    complete(task(), withVariables("reviewDecision", "STOP", "reviewReason", "Lien familial non établi"));
+
+    assertThat(pi).isWaitingAt("Task_InformNotEligible");
+    complete(task());
+    execute(job());
+    assertThat(pi).isEnded().hasPassed("Task_LegalReview", "EndEvent_NotEligible");
+  }
+
+  @Test
+  void missing_documents_keep_the_checkpoint_closed_with_a_reminder_then_an_escalation() {
+    when(procedure.documentsComplete(DOSSIER)).thenReturn(false);
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+
+    // a round of collection that leaves a document missing loops back
+    complete(task("Task_CollectDocuments", pi));
+    execute(job());
+    assertThat(pi).isWaitingAt("Task_CollectDocuments").hasPassed("Gateway_DocumentsComplete");
+
+    // reminders and escalation come from the timers of the collection task
+    ClockUtil.setCurrentTime(at("2026-03-01T09:00"));
+    execute(job("Timer_DocumentsReminder", pi));
+    execute(job("Timer_CollectionStalled", pi));
+    assertThat(task("Task_RemindDocuments", pi)).hasCandidateGroup("service-social");
+    assertThat(task("Task_EscalateCollection", pi)).hasCandidateGroup("superviseurs");
+    assertThat(pi).isWaitingAt("Task_CollectDocuments", "Task_RemindDocuments", "Task_EscalateCollection");
+  }
+
+  @Test
+  void a_negative_decision_opens_the_appeal_window_and_legal_staff_file_an_appeal() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+
+    decide("NEGATIVE", "2026-11-04");
+    execute(job());
+
+    verify(procedure).startAppealClock(DOSSIER, "2026-11-04");
+    assertThat(pi).isWaitingAt("Task_PrepareAppeal");
+    assertThat(task()).hasCandidateGroup("juristes");
+    org.assertj.core.api.Assertions.assertThat(task().getDueDate()).isEqualTo(APPEAL_DEADLINE);
+    org.assertj.core.api.Assertions.assertThat(job("Timer_AppealDeadline", pi).getDuedate()).isEqualTo(APPEAL_DEADLINE);
+    complete(task(), withVariables("appealChoice", "APPEAL"));
+    execute(job());
+    assertThat(pi).isEnded().hasPassed("EndEvent_AppealFiled");
+    verify(procedure).appealFiled(DOSSIER);
+  }
+
+  @Test
+  void when_the_appeal_window_closes_unused_the_dossier_is_closed_as_refused() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+    decide("NEGATIVE", "2026-11-04");
+    execute(job());
+
+    ClockUtil.setCurrentTime(at("2026-12-05T00:01"));
+    execute(job("Timer_AppealDeadline", pi));
+    execute(job()); // record the missed window
+    execute(job()); // close
+
+    assertThat(pi).isEnded().hasPassed("Task_AppealWindowMissed", "EndEvent_Refused");
+    verify(procedure).appealWindowMissed(DOSSIER);
+  }
+
+  @Test
+  void a_refusal_can_go_to_the_favour_review_path() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+    decide("NEGATIVE", "2026-11-04");
+    execute(job());
+
+    complete(task(), withVariables("appealChoice", "FAVOUR_REVIEW"));
+    execute(job());
+
+    assertThat(pi).isWaitingAt("Task_RequestFavourReview");
+    verify(procedure).startFavourReview(DOSSIER, "2026-11-04");
+  }
+
+  @Test
+  void when_the_decision_deadline_passes_legal_staff_get_a_task_and_a_late_decision_still_counts() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+
+    ClockUtil.setCurrentTime(at("2026-10-16T00:01"));
+    execute(job("Timer_DecisionDeadline", pi));
+    execute(job());
+
+    verify(procedure).decisionOverdue(DOSSIER);
+    assertThat(pi).isWaitingAt("Task_DecisionOverdue");
+    assertThat(task()).hasCandidateGroup("juristes");
+    complete(task(), withVariables("overdueAnalysis", "Rappel envoyé à l'OE"));
+    assertThat(pi).isWaitingAt("Msg_LateDecisionReceived");
+    decide("POSITIVE", "2026-11-02");
+    assertThat(pi).isWaitingAt("Task_RecordPositive");
+  }
+
+  @Test
+  void more_documents_requested_extends_the_decision_clock_and_waits_again() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+
+    decide("MORE_DOCUMENTS", "2026-05-04");
+    assertThat(pi).isWaitingAt("Task_ProvideMoreDocuments");
+    complete(task(), withVariables("moreDocumentsSentOn", "2026-05-10"));
+    execute(job());
+
+    verify(procedure).extendDecisionClock(DOSSIER, "2026-02-02");
+    assertThat(pi).isWaitingAt("Gateway_AwaitDecision");
+    org.assertj.core.api.Assertions.assertThat(job("Timer_DecisionDeadline", pi).getDuedate())
+        .isEqualTo(at("2027-01-16T00:00"));
+  }
+
+  @Test
+  void a_failing_rule_evaluation_becomes_an_incident_and_a_retry_resumes() {
+    when(procedure.evaluateEligibility(DOSSIER)).thenThrow(new IllegalStateException("no eligibility rules"));
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey("FamilyReunification", REFERENCE,
+        withVariables("dossierId", DOSSIER, "dossierReference", REFERENCE));
+    complete(task(pi));
+    var job = job(pi);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        managementService().executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        // the job's retries go down to zero: then an incident
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId())
+        .count()).isEqualTo(1);
+
+    // fixed rules + retry resumes the dossier
+    org.mockito.Mockito.reset(procedure);
+    when(procedure.evaluateEligibility(DOSSIER)).thenReturn("ELIGIBLE");
+    managementService().setJobRetries(job.getId(), 1);
+    execute(job(pi));
+    assertThat(pi).isWaitingAt("Task_CollectDocuments");
+  }
+}
