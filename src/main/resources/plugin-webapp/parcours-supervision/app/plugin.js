@@ -1,6 +1,7 @@
 /*
  * Parcours — Cockpit dashboard plugin "Suivi des délais" (plain ES module, no build step).
- * Reads GET /api/supervision/dashboard with the Cockpit session cookie (no second login); the
+ * Reads the plugin's own resource (cockpit API …/plugin/parcours-supervision/{engine}/dashboard,
+ * same data as GET /api/supervision/dashboard) with the Cockpit session: no second login. The
  * server answers 403 to anyone outside "superviseurs" / "camunda-admin", and the plugin then only
  * says that access is reserved. Every text from the server is inserted as text, never as HTML.
  */
@@ -29,10 +30,12 @@ const PROCEDURES = { 'family-reunification': 'Regroupement familial', visa: 'Vis
 const procedureLabel = (code) => PROCEDURES[code] || code || '—';
 const frDate = (iso) => (iso ? iso.split('-').reverse().join('/') : '—');
 
-function apiRoot() {
+function dashboardUrl(api) {
   const base = document.querySelector('base');
-  const appRoot = (base && base.getAttribute('app-root')) || '/camunda';
-  return appRoot.replace(/\/[^/]*$/, '');
+  const cockpitApi = (api && api.cockpitApi) || ((base && base.getAttribute('cockpit-api')) || '/camunda/api/cockpit/')
+    .replace(/\/$/, '');
+  const engine = (api && api.engine) || 'default';
+  return `${cockpitApi}/plugin/parcours-supervision/${encodeURIComponent(engine)}/dashboard`;
 }
 
 function urgency(daysLeft) {
@@ -128,13 +131,13 @@ function deadlinesSummary(score) {
       : '');
 }
 
-async function load(container) {
+async function load(container, api) {
   container.replaceChildren(el('p', { class: 'parcours-loading' }, 'Chargement des délais…'));
   let response;
   try {
-    response = await fetch(`${apiRoot()}/api/supervision/dashboard`, {
-      credentials: 'same-origin', headers: { Accept: 'application/json' },
-    });
+    const headers = { Accept: 'application/json' };
+    if (api && api.CSRFToken) headers['X-XSRF-TOKEN'] = api.CSRFToken;
+    response = await fetch(dashboardUrl(api), { credentials: 'same-origin', headers });
   } catch (e) {
     container.replaceChildren(el('p', { class: 'parcours-error' }, 'Le service de suivi des délais ne répond pas.'));
     return;
@@ -166,12 +169,12 @@ export default {
   id: 'parcours-supervision-dashboard',
   pluginPoint: 'cockpit.dashboard',
   priority: 50,
-  render(node) {
+  render(node, { api } = {}) {
     const root = el('section', { class: 'parcours-supervision', id: 'parcours-supervision' },
       el('h3', {}, 'Suivi des délais des procédures'),
       el('div', { class: 'parcours-content' }));
     node.appendChild(root);
-    load(root.querySelector('.parcours-content'));
+    load(root.querySelector('.parcours-content'), api);
   },
   properties: {
     label: 'Suivi des délais',

@@ -147,12 +147,22 @@ class SupervisionApiTest extends SupervisionTestBase {
 
   @Test
   void the_cockpit_session_reads_the_dashboard_without_a_second_login() throws Exception {
-    assertThat(webappSession("cockpit", "demo-supervisor").send(
-        HttpRequest.newBuilder(URI.create(url("/api/supervision/dashboard"))).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-    assertThat(webappSession("tasklist", "demo-caseworker").send(
-        HttpRequest.newBuilder(URI.create(url("/api/supervision/dashboard"))).GET().build(),
+    String plugin = "/camunda/api/cockpit/plugin/parcours-supervision/default/dashboard";
+    var supervisor = webappSession("cockpit", "demo-supervisor");
+    var ok = supervisor.send(HttpRequest.newBuilder(URI.create(url(plugin))).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(mapper.readTree(ok.body()).get("atRisk").toString()).contains(overdue.reference());
+    // a Tasklist user is logged into the engine but is not a supervisor
+    var caseworker = webappSession("tasklist", "demo-caseworker");
+    assertThat(caseworker.send(HttpRequest.newBuilder(URI.create(url(plugin))).GET().build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    // nobody logged in: Camunda's own webapp security refuses
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(url(plugin))).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(401, 403);
+    // the Parcours API also accepts the webapp session for reads
+    assertThat(supervisor.send(HttpRequest.newBuilder(URI.create(url("/api/supervision/dashboard"))).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -161,7 +171,7 @@ class SupervisionApiTest extends SupervisionTestBase {
             url("/camunda/api/cockpit/plugin/parcours-supervision/static/app/plugin.js"))).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(js.statusCode()).isEqualTo(200);
-    assertThat(js.body()).contains("cockpit.dashboard").contains("/api/supervision/dashboard");
+    assertThat(js.body()).contains("cockpit.dashboard").contains("plugin/parcours-supervision/");
   }
 
   /** Logs into a Camunda webapp like the browser does (XSRF cookie, then the login form). */
