@@ -29,14 +29,14 @@ class SupervisionQueries {
 
   record DeadlineRow(String procedure, long met, long missed) {}
 
-  private static final String DELAYS = """
+  static final String DELAYS_SQL = """
       SELECT d.id, d.reference, d.procedure_code, pi.ID_ AS pi_id, nd.code AS dl_code, nd.due_on AS dl_due,
              t.NAME_ AS task_name, t.ASSIGNEE_ AS task_assignee, t.CREATE_TIME_ AS task_created
         FROM dossier d
         LEFT JOIN (SELECT dossier_id, MIN(due_on) AS due_on FROM deadline
                     WHERE status = 'PENDING' GROUP BY dossier_id) m ON m.dossier_id = d.id
         LEFT JOIN deadline nd ON nd.dossier_id = d.id AND nd.status = 'PENDING' AND nd.due_on = m.due_on
-        LEFT JOIN ACT_RU_EXECUTION pi ON pi.BUSINESS_KEY_ = d.reference AND pi.ID_ = pi.PROC_INST_ID_
+        LEFT JOIN ACT_RU_EXECUTION pi ON pi.BUSINESS_KEY_ = d.reference AND pi.PARENT_ID_ IS NULL
         LEFT JOIN ACT_RU_TASK t ON t.PROC_INST_ID_ = pi.ID_
        WHERE d.status <> 'CLOSED'
       """;
@@ -54,7 +54,7 @@ class SupervisionQueries {
    * @param dueBefore only dossiers whose next deadline is before this day (null: all)
    */
   List<DelayRow> delays(String procedure, LocalDate dueBefore) {
-    StringBuilder sql = new StringBuilder(DELAYS);
+    StringBuilder sql = new StringBuilder(DELAYS_SQL);
     List<Object> args = new ArrayList<>();
     if (procedure != null) {
       sql.append(" AND d.procedure_code = ?");

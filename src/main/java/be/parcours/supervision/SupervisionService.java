@@ -20,12 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SupervisionService {
 
-  /** Most urgent first: fewest days left (no deadline last), then longest in step, then reference. */
-  static final Comparator<DelayView> MOST_URGENT = Comparator
-      .comparing(DelayView::daysLeft, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(DelayView::inStepSinceDays, Comparator.nullsLast(Comparator.reverseOrder()))
-      .thenComparing(DelayView::reference);
-
   private final SupervisionQueries queries;
   private final SupervisionProperties properties;
   private final Clock clock;
@@ -36,6 +30,7 @@ class SupervisionService {
     this.clock = clock;
   }
 
+  /** Open dossiers, most urgent first: fewest days left (no deadline last), then longest in step, then reference. */
   @Transactional(readOnly = true)
   List<DelayView> delays(Procedure procedure, boolean overdueOnly) {
     return fold(procedure, overdueOnly ? LocalDate.now(clock) : null).stream().map(Folded::view).toList();
@@ -65,19 +60,34 @@ class SupervisionService {
     return new SupervisionDashboard(today, horizon, atRisk, steps, score, queries.workload(now));
   }
 
-  private record Folded(DelayView view, String processInstanceId) {}
+  /** A dossier's delay row, with primitive sort keys (fewest days left, longest in step, reference). */
+  private record Folded(DelayView view, String processInstanceId, long daysLeftKey, int inStepKey) {
+
+    static final Comparator<Folded> ORDER = Comparator.comparingLong(Folded::daysLeftKey)
+        .thenComparingInt(Folded::inStepKey)
+        .thenComparing(f -> f.view().reference());
+
+    static Folded of(DelayView view, String processInstanceId) {
+      return new Folded(view, processInstanceId, view.daysLeft() == null ? Long.MAX_VALUE : view.daysLeft(),
+          view.inStepSinceDays() == null ? Integer.MAX_VALUE : -view.inStepSinceDays());
+    }
+  }
 
   private List<Folded> fold(Procedure procedure, LocalDate dueBefore) {
     LocalDate today = LocalDate.now(clock);
-    Map<Long, Acc> byDossier = new LinkedHashMap<>();
+    Map<Long, Acc> byDossier = new LinkedHashMap<>(4096);
     for (var row : queries.delays(procedure == null ? null : procedure.code(), dueBefore)) {
-      byDossier.computeIfAbsent(row.dossierId(), id -> new Acc(row)).add(row);
+      Acc acc = byDossier.get(row.dossierId());
+      if (acc == null) {
+        byDossier.put(row.dossierId(), acc = new Acc(row));
+      }
+      acc.add(row);
     }
     List<Folded> result = new ArrayList<>(byDossier.size());
     for (Acc acc : byDossier.values()) {
-      result.add(new Folded(acc.view(today), acc.first.processInstanceId()));
+      result.add(Folded.of(acc.view(today), acc.first.processInstanceId()));
     }
-    result.sort(Comparator.comparing(Folded::view, MOST_URGENT));
+    result.sort(Folded.ORDER);
     return result;
   }
 
@@ -85,12 +95,14 @@ class SupervisionService {
     return Math.round(millis / 86_400_000d * 10) / 10d;
   }
 
-  /** Collects the rows of one dossier (several open tasks, deadlines due the same day). */
+  /** Collects the rows of one dossier (several open tasks, deadlines due the same day); usually one row. */
   private static final class Acc {
     final SupervisionQueries.DelayRow first;
     String deadlineCode;
-    final Set<String> steps = new LinkedHashSet<>();
-    final Set<String> assignees = new LinkedHashSet<>();
+    String step;
+    Set<String> steps;
+    String assignee;
+    Set<String> assignees;
     Instant since;
 
     Acc(SupervisionQueries.DelayRow first) {
@@ -102,10 +114,20 @@ class SupervisionService {
         deadlineCode = row.deadlineCode();
       }
       if (row.taskName() != null) {
-        steps.add(row.taskName());
+        if (step == null) {
+          step = row.taskName();
+        } else if (!step.equals(row.taskName())) {
+          steps = steps != null ? steps : new LinkedHashSet<>(List.of(step));
+          steps.add(row.taskName());
+        }
       }
       if (row.assignee() != null) {
-        assignees.add(row.assignee());
+        if (assignee == null) {
+          assignee = row.assignee();
+        } else if (!assignee.equals(row.assignee())) {
+          assignees = assignees != null ? assignees : new LinkedHashSet<>(List.of(assignee));
+          assignees.add(row.assignee());
+        }
       }
       if (row.taskCreated() != null && (since == null || row.taskCreated().isBefore(since))) {
         since = row.taskCreated();
@@ -118,8 +140,8 @@ class SupervisionService {
       Integer inStep = since == null ? null
           : (int) Math.max(0, ChronoUnit.DAYS.between(since.atZone(TimeConfig.BRUSSELS).toLocalDate(), today));
       return new DelayView(first.dossierId(), first.reference(), first.procedure(),
-          steps.isEmpty() ? null : String.join(" / ", steps),
-          assignees.isEmpty() ? null : String.join(", ", assignees), inStep, next);
+          steps != null ? String.join(" / ", steps) : step,
+          assignees != null ? String.join(", ", assignees) : assignee, inStep, next);
     }
   }
 }

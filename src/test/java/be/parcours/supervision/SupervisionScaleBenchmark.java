@@ -45,6 +45,8 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
   SupervisionService supervision;
   @Autowired
   TasklistFilters filters;
+  @Autowired
+  SupervisionQueries queries;
   @LocalServerPort
   int port;
 
@@ -68,6 +70,11 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
         counts.deadlines(), counts.historicTasks(), genMillis / 1000.0));
     lines.add(measure("delays, all open dossiers (GET /api/supervision/delays)", () ->
         supervision.delays(null, false).size()));
+    lines.add(measure("  of which the SQL statement alone", () -> queries.delays(null, null).size()));
+    if (Boolean.getBoolean("bench.explain")) {
+      jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + SupervisionQueries.DELAYS_SQL)
+          .forEach(r -> System.out.println(r.values().iterator().next()));
+    }
     lines.add(measure("delays, overdueOnly=true", () -> supervision.delays(null, true).size()));
     lines.add(measure("delays, procedure=visa", () ->
         supervision.delays(be.parcours.dossier.Procedure.VISA, false).size()));
