@@ -55,7 +55,7 @@ class IdentityInitializer {
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_TASK);
-      grant(g, Resources.FILTER, ANY, Permissions.READ);
+      // Tasklist filters: READ is granted per filter and per group by be.parcours.supervision.TasklistFilters.
     }
     for (String g : List.of(Groups.CASEWORKERS, Groups.RECEPTION)) {
       grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,

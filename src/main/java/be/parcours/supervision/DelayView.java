@@ -1,0 +1,18 @@
+package be.parcours.supervision;
+
+import java.time.LocalDate;
+
+/**
+ * One open dossier in the delays list (contract: {@code GET /api/supervision/delays}). {@code step}
+ * is the name of its open user task(s), {@code inStepSinceDays} counts from the oldest open task,
+ * {@code nextDeadline} is its earliest PENDING legal deadline; absent parts are null.
+ */
+record DelayView(long dossierId, String reference, String procedure, String step, String assignee,
+    Integer inStepSinceDays, NextDeadline nextDeadline) {
+
+  record NextDeadline(String code, LocalDate dueOn, long daysLeft) {}
+
+  Long daysLeft() {
+    return nextDeadline == null ? null : nextDeadline.daysLeft();
+  }
+}

@@ -1,0 +1,10 @@
+package be.parcours.supervision;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration
+@EnableScheduling
+@EnableConfigurationProperties(SupervisionProperties.class)
+class SupervisionConfig {}

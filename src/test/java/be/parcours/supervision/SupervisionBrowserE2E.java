@@ -1,0 +1,260 @@
+package be.parcours.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.parcours.dossier.DossierService;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The supervision features in a real browser: Debian's Chromium driven by its ChromeDriver
+ * ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}; override with -Dchromium.binary and
+ * -Dchromedriver.binary). Nothing is downloaded. Screenshots go to {@code target/e2e/}.
+ * Run with {@code ./mvnw verify -Pe2e}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SupervisionBrowserE2E extends SupervisionTestBase {
+
+  static final Path SHOTS = Path.of("target", "e2e");
+
+  @Autowired
+  DossierService dossierService;
+  @Autowired
+  TasklistFilters filters;
+
+  ChromeDriverService service;
+  WebDriver driver;
+  Path profileDir;
+  final LocalDate today = LocalDate.now(be.parcours.shared.TimeConfig.BRUSSELS);
+  SupervisionFixtures.TestDossier overdue;
+  SupervisionFixtures.TestDossier soon;
+  SupervisionFixtures.TestDossier within30;
+  SupervisionFixtures.TestDossier farAway;
+
+  @BeforeAll
+  void seedAndStartChromium() throws IOException {
+    var f = fixtures();
+    overdue = f.startProcess(f.dossier("family-reunification", "RF", "Retard"), 15, Instant.now().minusSeconds(86_400));
+    soon = f.startProcess(f.dossier("visa", "VI", "Bientot"), 4, Instant.now().plusSeconds(2 * 86_400));
+    within30 = f.startProcess(f.dossier("nationality", "NA", "Plustard"), 2, null);
+    farAway = f.startProcess(f.dossier("family-reunification", "RF", "Loin"), 1, null);
+    dossierService.upsertDeadline(overdue.id(), "APPEAL", today.minusDays(3), "art. 39/57 loi 15.12.1980");
+    dossierService.upsertDeadline(soon.id(), "VISA_DECISION", today.plusDays(7), "code des visas");
+    dossierService.upsertDeadline(within30.id(), "NATIONALITY_OPINION", today.plusDays(25), "art. 15 CNB");
+    dossierService.upsertDeadline(farAway.id(), "DECISION", today.plusDays(120), "art. 12bis");
+    var ts = engine.getTaskService();
+    ts.setAssignee(ts.createTaskQuery().processInstanceId(overdue.processInstanceId()).singleResult().getId(),
+        "demo-caseworker");
+    // a Cockpit user outside superviseurs / camunda-admin, to see the "accès réservé" message
+    var ids = engine.getIdentityService();
+    if (ids.createUserQuery().userId("e2e-viewer").count() == 0) {
+      var u = ids.newUser("e2e-viewer");
+      u.setFirstName("Victor");
+      u.setLastName("Lecteur");
+      u.setPassword("demo");
+      ids.saveUser(u);
+      Authorization a = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      a.setUserId("e2e-viewer");
+      a.setResource(Resources.APPLICATION);
+      a.setResourceId("cockpit");
+      a.addPermission(Permissions.ACCESS);
+      engine.getAuthorizationService().saveAuthorization(a);
+    }
+    Files.createDirectories(SHOTS);
+  }
+
+  @BeforeEach
+  void browser() throws IOException {
+    profileDir = Files.createTempDirectory("parcours-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profileDir, "--window-size=1400,2200", "--lang=fr-BE");
+    var logging = new org.openqa.selenium.logging.LoggingPreferences();
+    logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", logging);
+    service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+        .usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void closeBrowser() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    org.springframework.util.FileSystemUtils.deleteRecursively(profileDir);
+  }
+
+  @Test
+  void a_supervisor_sees_the_delays_dashboard_in_cockpit() throws IOException {
+    login("cockpit", "demo-supervisor");
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#parcours-supervision table.parcours-at-risk")));
+    WebElement section = driver.findElement(By.id("parcours-supervision"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", section);
+    assertThat(section.getText()).contains("Suivi des délais des procédures", "Dossiers à risque",
+        "Temps passé par étape", "Charge de travail par personne");
+
+    List<WebElement> rows = section.findElements(By.cssSelector("table.parcours-at-risk tbody tr"));
+    List<String> mine = rows.stream().map(r -> r.getDomAttribute("data-reference"))
+        .filter(ref -> List.of(overdue.reference(), soon.reference(), within30.reference(), farAway.reference())
+            .contains(ref))
+        .toList();
+    assertThat(mine).containsExactly(overdue.reference(), soon.reference(), within30.reference());
+    List<Integer> daysLeft = rows.stream().map(r -> Integer.parseInt(r.getDomAttribute("data-days-left"))).toList();
+    assertThat(daysLeft).isSorted();
+    assertThat(row(rows, overdue.reference()).getDomAttribute("class")).contains("parcours-overdue");
+    assertThat(row(rows, overdue.reference()).getText()).contains("Rassembler les documents", "demo-caseworker",
+        "APPEAL", "dépassée de 3 j");
+    assertThat(row(rows, soon.reference()).getDomAttribute("class")).contains("parcours-soon");
+    assertThat(row(rows, within30.reference()).getDomAttribute("class")).contains("parcours-later");
+    // background colours really applied (red / amber)
+    assertThat(row(rows, overdue.reference()).findElement(By.tagName("td")).getCssValue("background-color"))
+        .isEqualTo("rgba(248, 215, 218, 1)");
+    assertThat(row(rows, soon.reference()).findElement(By.tagName("td")).getCssValue("background-color"))
+        .isEqualTo("rgba(255, 243, 205, 1)");
+    assertThat(section.findElements(By.cssSelector("svg.parcours-step-chart, p.parcours-empty"))).isNotEmpty();
+    assertThat(section.findElement(By.cssSelector("table.parcours-workload")).getText()).contains("demo-caseworker");
+    screenshot("cockpit-dashboard.png");
+
+    // each row links to its process instance in Cockpit
+    click(row(rows, overdue.reference()).findElement(By.tagName("a")));
+    wait.until(ExpectedConditions.urlContains("/process-instance/" + overdue.processInstanceId()));
+  }
+
+  @Test
+  void a_cockpit_user_outside_supervisors_sees_only_a_reserved_access_message() throws IOException {
+    login("cockpit", "e2e-viewer");
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebElement denied = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        "#parcours-supervision .parcours-denied")));
+    assertThat(denied.getText()).contains("Accès réservé");
+    assertThat(driver.findElements(By.cssSelector("#parcours-supervision table"))).isEmpty();
+    assertThat(driver.getPageSource()).doesNotContain(overdue.reference());
+    screenshot("cockpit-access-reserved.png");
+  }
+
+  @Test
+  void a_caseworker_finds_the_filters_and_a_task_form_with_the_dossier_data_in_tasklist() throws IOException {
+    login("tasklist", "demo-caseworker");
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    for (String name : List.of("Mes tâches", "Mon équipe", "En retard", "Échéance dans 7 jours")) {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+          "//*[normalize-space(text())='" + name + "']")));
+    }
+    assertThat(driver.findElements(By.xpath("//*[normalize-space(text())='Juristes — à examiner']"))).isEmpty();
+    screenshot("tasklist-filters.png");
+
+    // the team queue lists the dossier tasks
+    click(driver.findElement(By.xpath("//*[normalize-space(text())='Mon équipe']")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//*[contains(normalize-space(.), 'Procédure de test (supervision)')]")));
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("Rassembler les documents");
+
+    // open the task of the "soon" dossier in that queue (Tasklist deep link: filter + task)
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(soon.processInstanceId())
+        .singleResult().getId();
+    driver.get(url("/camunda/app/tasklist/default/#/?filter=" + filters.sync().get("mon-equipe:service-social")
+        + "&task=" + taskId));
+    // the task's Camunda Form shows the dossier reference
+    try {
+      wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+          "return Array.from(document.querySelectorAll('input')).some(i => i.value === arguments[0]);",
+          soon.reference()));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      failureEvidence("tasklist-task-form");
+      throw e;
+    }
+    assertThat(driver.getPageSource()).contains("Référence du dossier");
+    screenshot("tasklist-task-form.png");
+  }
+
+  private static WebElement row(List<WebElement> rows, String reference) {
+    return rows.stream().filter(r -> reference.equals(r.getDomAttribute("data-reference"))).findFirst().orElseThrow();
+  }
+
+  /**
+   * Logs into a Camunda webapp. Chromium's synthetic key and mouse events (WebDriver "send keys" /
+   * "click") do not reach the Camunda 7.24 pages in headless mode here (document never receives
+   * them), so text goes in through the DevTools {@code Input.insertText} command, which types into
+   * the focused field as an input method does, and buttons and links are activated with
+   * {@code element.click()}; AngularJS sees the same input and submit events as from a user.
+   */
+  private void login(String app, String user) {
+    driver.get(url("/camunda/app/" + app + "/default/"));
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']")));
+    type(name, user);
+    type(driver.findElement(By.cssSelector("input[type='password']")), "demo");
+    click(driver.findElement(By.cssSelector("button[type='submit']")));
+    try {
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      failureEvidence("login-" + app + "-" + user);
+      throw e;
+    }
+  }
+
+  private void type(WebElement field, String text) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].focus(); arguments[0].select && arguments[0].select();",
+        field);
+    ((ChromeDriver) driver).executeCdpCommand("Input.insertText", java.util.Map.of("text", text));
+    assertThat(field.getDomProperty("value")).isEqualTo(text);
+  }
+
+  private void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+  }
+
+  /** Screenshot, page source and browser console of a failed step, under target/e2e/. */
+  private void failureEvidence(String name) {
+    try {
+      screenshot("failed-" + name + ".png");
+      Files.writeString(SHOTS.resolve("failed-" + name + ".html"), driver.getPageSource());
+      var logs = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
+      Files.writeString(SHOTS.resolve("failed-" + name + ".console.txt"),
+          String.join("\n", logs.stream().map(Object::toString).toList()));
+    } catch (Exception ignored) {
+      // evidence is best effort
+    }
+  }
+
+  private void screenshot(String name) throws IOException {
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
