@@ -30,6 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class QueryExpressionGuardFilter extends OncePerRequestFilter {
 
   private static final int MAX_BODY = 1024 * 1024;
+  /** Task and filter resources of Camunda REST and of the webapps' engine API (not /app/tasklist). */
+  private static final java.util.regex.Pattern QUERY_PATHS =
+      java.util.regex.Pattern.compile("/(task|filter)(/|$)");
   private final ObjectMapper mapper;
 
   QueryExpressionGuardFilter(ObjectMapper mapper) {
@@ -39,7 +42,7 @@ class QueryExpressionGuardFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().toLowerCase(Locale.ROOT);
-    return !(path.contains("/task") || path.contains("/filter"));
+    return !QUERY_PATHS.matcher(path).find();
   }
 
   @Override

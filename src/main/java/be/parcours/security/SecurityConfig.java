@@ -49,7 +49,9 @@ class SecurityConfig {
     http
         .authenticationProvider(provider)
         .csrf(csrf -> csrf.disable()) // Basic clients carry no cookie; webapp-session reads are GET only.
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            // the Camunda webapp session is Camunda's: reading /api/** with it must not replace it
+            .sessionFixation(f -> f.none()))
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))

@@ -26,9 +26,18 @@ class SecurityTest {
     assertThat(anonymous.get("/v3/api-docs").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identityService;
+
   @Test
   void a_wrong_password_is_refused() {
-    var response = rest.withBasicAuth("demo-caseworker", "wrong").getForEntity("/api/dossiers", String.class);
+    // its own user: Camunda delays the next logins of a user after a failed attempt
+    if (identityService.createUserQuery().userId("lockout-probe").count() == 0) {
+      var user = identityService.newUser("lockout-probe");
+      user.setPassword("Right-Password-42");
+      identityService.saveUser(user);
+    }
+    var response = rest.withBasicAuth("lockout-probe", "wrong").getForEntity("/api/dossiers", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
@@ -95,6 +104,35 @@ class SecurityTest {
         "{\"orQueries\":[{\"candidateGroup\":\"juristes\"}]}");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void a_tasklist_session_reads_the_api_without_losing_its_session() {
+    var headers = new org.springframework.http.HttpHeaders();
+    var first = rest.getForEntity("/camunda/app/tasklist/", String.class);
+    String cookies = String.join("; ", first.getHeaders().getOrEmpty("Set-Cookie").stream()
+        .map(c -> c.split(";")[0]).toList());
+    String xsrf = cookies.replaceAll(".*XSRF-TOKEN=([^;]*).*", "$1");
+    headers.add("Cookie", cookies);
+    headers.add("X-XSRF-TOKEN", xsrf);
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    var login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        org.springframework.http.HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>("username=demo-caseworker&password=demo", headers), String.class);
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String session = login.getHeaders().getOrEmpty("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+        .map(c -> c.split(";")[0]).findFirst().orElseThrow();
+    var readHeaders = new org.springframework.http.HttpHeaders();
+    readHeaders.add("Cookie", session);
+
+    var read = rest.exchange("/api/dossiers", org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(readHeaders), String.class);
+    var write = rest.exchange("/api/dossiers", org.springframework.http.HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>("{}", readHeaders), String.class);
+
+    assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(read.getHeaders().getOrEmpty("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+    assertThat(write.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED); // writes need HTTP Basic
   }
 
   @Test
