@@ -1,0 +1,18 @@
+package be.parcours.eligibility;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** An eligibility verdict, as the contract's eligibility responses give it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Verdict(String procedure, LocalDate referenceDate, String regime, String outcome,
+    List<FindingView> findings, List<String> requiredDocuments, String rulesVersion, List<String> paths,
+    BigDecimal fee, Integer decisionDeadlineDays) {
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public record FindingView(String criterion, String result, String message, String legalBasis,
+      Map<String, Object> details) {}
+}
