@@ -26,7 +26,12 @@ class OpenApiContractTest {
       "get, /api/dossiers",
       "get, /api/dossiers/{id}",
       "post, /api/dossiers/{id}/interventions",
-      "post, /api/dossiers/{id}/decision"})
+      "post, /api/dossiers/{id}/decision",
+      "post, /api/eligibility/family-reunification",
+      "get, /api/rules/versions",
+      "post, /api/rules/validate",
+      "post, /api/rules/reload",
+      "get, /api/supervision/delays"})
   void the_contract_operation_is_described(String method, String path) throws Exception {
     JsonNode docs = mapper.readTree(Api.as(rest, "demo-caseworker").get("/v3/api-docs").getBody());
 

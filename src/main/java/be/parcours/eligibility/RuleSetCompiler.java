@@ -44,7 +44,7 @@ final class RuleSetCompiler {
     });
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-        .map(m -> new RuleError(m.getPath() == null ? null : m.getPath().replaceFirst("^src/main/resources/rules/", ""),
+        .map(m -> new RuleError(m.getPath() == null ? null : m.getPath().replaceFirst("^(src/main/resources/)?rules/", ""),
             m.getLine(), m.getColumn(), m.getText()))
         .toList();
     if (!errors.isEmpty()) {

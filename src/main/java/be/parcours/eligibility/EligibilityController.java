@@ -1,0 +1,34 @@
+package be.parcours.eligibility;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/eligibility/...}: a verdict for a case and a reference date (see the contract). */
+@RestController
+@RequestMapping("/api/eligibility")
+class EligibilityController {
+
+  record FamilyReunificationRequest(@NotNull LocalDate referenceDate,
+      @NotNull @Valid FamilyReunificationFacts.Sponsor sponsor,
+      @NotNull @Valid FamilyReunificationFacts.Applicant applicant) {}
+
+  private final EligibilityService eligibility;
+
+  EligibilityController(EligibilityService eligibility) {
+    this.eligibility = eligibility;
+  }
+
+  @PostMapping("/family-reunification")
+  @PreAuthorize("hasAnyAuthority('GROUP_service-social', 'GROUP_juristes')")
+  Verdict familyReunification(@Valid @RequestBody FamilyReunificationRequest request, Locale locale) {
+    return eligibility.familyReunification(
+        new FamilyReunificationFacts(request.sponsor(), request.applicant()), request.referenceDate(), locale);
+  }
+}

@@ -1,0 +1,112 @@
+package be.parcours.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.parcours.testsupport.Api;
+import be.parcours.testsupport.ParcoursSpringTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+@ParcoursSpringTest
+class EligibilityApiTest {
+
+  static final String CONTRACT_EXAMPLE = """
+      { "referenceDate": "2025-09-15",
+        "sponsor": { "kind": "THIRD_COUNTRY_NATIONAL", "residence": "UNLIMITED", "statusGrantedOn": "2025-09-01",
+          "monthlyNetIncome": 2400.00, "incomeKinds": ["EMPLOYMENT"], "adequateHousing": true, "healthInsurance": true,
+          "householdSize": 2 },
+        "applicant": { "relationship": "SPOUSE", "birthDate": "1996-04-02", "relationshipStartedOn": "2021-06-12",
+          "relationshipBeforeSponsorArrival": true, "location": "ABROAD" } }
+      """;
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  ObjectMapper mapper;
+
+  @Test
+  void the_contract_example_is_eligible_under_fr_2025() throws Exception {
+    var response = Api.as(rest, "demo-caseworker").post("/api/eligibility/family-reunification", CONTRACT_EXAMPLE);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode v = mapper.readTree(response.getBody());
+    assertThat(v.get("procedure").asText()).isEqualTo("family-reunification");
+    assertThat(v.get("referenceDate").asText()).isEqualTo("2025-09-15");
+    assertThat(v.get("regime").asText()).isEqualTo("FR-2025");
+    assertThat(v.get("outcome").asText()).isEqualTo("ELIGIBLE");
+    assertThat(v.get("findings")).hasSize(7);
+    assertThat(v.at("/findings/4/criterion").asText()).isEqualTo("SPONSOR_INCOME");
+    assertThat(v.at("/findings/4/message").asText()).isEqualTo("Revenus 2400.00 € ≥ seuil 2323.08 €");
+    assertThat(v.at("/findings/4/details/threshold").decimalValue()).isEqualByComparingTo("2323.08");
+    assertThat(v.get("requiredDocuments").toString()).contains("PASSPORT");
+    assertThat(v.get("rulesVersion").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z#[0-9a-f]{7}");
+  }
+
+  @Test
+  void the_same_person_a_day_apart_around_the_reform_gets_different_verdicts() throws Exception {
+    String before = CONTRACT_EXAMPLE.replace("2025-09-15", "2025-08-17").replace("\"2025-09-01\"", "\"2025-08-18\"")
+        .replace("2400.00", "2200.00");
+    String after = before.replace("\"referenceDate\": \"2025-08-17\"", "\"referenceDate\": \"2025-08-18\"");
+
+    JsonNode v1 = mapper.readTree(Api.as(rest, "demo-legal").post("/api/eligibility/family-reunification", before).getBody());
+    JsonNode v2 = mapper.readTree(Api.as(rest, "demo-legal").post("/api/eligibility/family-reunification", after).getBody());
+
+    assertThat(v1.get("regime").asText() + " " + v1.get("outcome").asText()).isEqualTo("FR-2016 ELIGIBLE");
+    assertThat(v2.get("regime").asText() + " " + v2.get("outcome").asText()).isEqualTo("FR-2025 NEEDS_REVIEW");
+  }
+
+  @Test
+  void accept_language_switches_the_messages() throws Exception {
+    var headers = new HttpHeaders();
+    headers.add("Accept-Language", "nl");
+    var nl = Api.as(rest, "demo-caseworker").exchange(HttpMethod.POST, "/api/eligibility/family-reunification",
+        CONTRACT_EXAMPLE, headers);
+
+    assertThat(mapper.readTree(nl.getBody()).at("/findings/4/message").asText())
+        .isEqualTo("Inkomen 2400.00 € ≥ drempel 2323.08 €");
+  }
+
+  @Test
+  void bad_input_gets_400_and_wrong_groups_403() {
+    var caseworker = Api.as(rest, "demo-caseworker");
+
+    assertThat(caseworker.post("/api/eligibility/family-reunification",
+        CONTRACT_EXAMPLE.replace("\"2025-09-15\"", "\"2025-02-30\"")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(caseworker.post("/api/eligibility/family-reunification",
+        CONTRACT_EXAMPLE.replace("2400.00", "-5")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(caseworker.post("/api/eligibility/family-reunification",
+        CONTRACT_EXAMPLE.replace("\"referenceDate\": \"2025-09-15\",", "")).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(caseworker.post("/api/eligibility/family-reunification",
+        CONTRACT_EXAMPLE.replace("SPOUSE", "COUSIN")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(Api.as(rest, "demo-reception").post("/api/eligibility/family-reunification", CONTRACT_EXAMPLE)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void legal_staff_validate_and_reload_the_packaged_rules_and_list_versions() throws Exception {
+    var validate = Api.as(rest, "demo-legal").post("/api/rules/validate", null);
+    var reload = Api.as(rest, "demo-legal").post("/api/rules/reload", null);
+    var versions = Api.as(rest, "demo-supervisor").get("/api/rules/versions");
+
+    assertThat(validate.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(mapper.readTree(validate.getBody()).get("valid").asBoolean()).isTrue();
+    assertThat(mapper.readTree(validate.getBody()).at("/scenarios/passed").asInt()).isGreaterThanOrEqualTo(30);
+    assertThat(reload.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String version = mapper.readTree(reload.getBody()).get("version").asText();
+    JsonNode list = mapper.readTree(versions.getBody());
+    assertThat(list.get(0).get("version").asText()).isEqualTo(version);
+    assertThat(list.get(0).get("active").asBoolean()).isTrue();
+    assertThat(list.get(0).get("loadedBy").asText()).isEqualTo("demo-legal");
+    assertThat(Api.as(rest, "demo-reception").get("/api/rules/versions").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(Api.as(rest, "demo-caseworker").post("/api/rules/reload", null).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+}
