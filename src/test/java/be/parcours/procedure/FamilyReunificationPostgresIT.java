@@ -1,0 +1,156 @@
+package be.parcours.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.parcours.testsupport.Api;
+import be.parcours.testsupport.PostgresSpringTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A family reunification driven end to end through the HTTP APIs on PostgreSQL, as the users
+ * would: reception, caseworker and legal staff complete their Tasklist tasks (Camunda REST, with
+ * its authorizations), the job executor runs the rules and the clocks.
+ */
+class FamilyReunificationPostgresIT extends PostgresSpringTest {
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  ObjectMapper mapper;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  be.parcours.clock.LegalClock legalClock;
+
+  private JsonNode json(String body) throws Exception {
+    return mapper.readTree(body);
+  }
+
+  private Task awaitTask(String reference, String key) {
+    return await(() -> taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key)
+        .singleResult(), key);
+  }
+
+  private static <T> T await(Supplier<T> probe, String what) {
+    Instant end = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(end)) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+  private void complete(String user, Task task, String variables) {
+    var response = Api.as(rest, user).post("/engine-rest/task/" + task.getId() + "/complete",
+        "{\"variables\":{" + variables + "}}");
+    assertThat(response.getStatusCode()).as(user + " completes " + task.getTaskDefinitionKey())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void an_eligible_family_abroad_is_followed_from_intake_to_an_appeal() throws Exception {
+    String body = """
+        {"procedure":"family-reunification","referenceDate":"2025-09-15",
+         "beneficiary":{"firstName":"Samira","lastName":"Ouali","birthDate":"1988-03-03","nationality":"MA"},
+         "sponsor":{"kind":"THIRD_COUNTRY_NATIONAL","residence":"UNLIMITED","statusGrantedOn":"2025-09-01",
+                    "monthlyNetIncome":2400.00,"incomeKinds":["EMPLOYMENT"],"adequateHousing":true,
+                    "healthInsurance":true,"householdSize":2},
+         "applicant":{"relationship":"SPOUSE","birthDate":"1996-04-02","relationshipStartedOn":"2021-06-12",
+                      "relationshipBeforeSponsorArrival":true,"location":"ABROAD"}}
+        """;
+    JsonNode created = json(Api.as(rest, "demo-caseworker").post("/api/dossiers", body).getBody());
+    long id = created.get("id").asLong();
+    String reference = created.get("reference").asText();
+    assertThat(created.get("processInstanceId").asText()).isNotBlank();
+
+    // reception: first interview (the caseworker may not complete reception's task)
+    Task intake = awaitTask(reference, "Task_Intake");
+    assertThat(Api.as(rest, "demo-legal").post("/engine-rest/task/" + intake.getId() + "/complete", "{}")
+        .getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND, HttpStatus.INTERNAL_SERVER_ERROR);
+    complete("demo-reception", intake, "\"intakeNote\":{\"value\":\"Premier entretien\"}");
+
+    // the rules decide (asynchronously) and the checklist follows the verdict
+    Task collect = awaitTask(reference, "Task_CollectDocuments");
+    JsonNode dossier = json(Api.as(rest, "demo-caseworker").get("/api/dossiers/" + id).getBody());
+    assertThat(dossier.at("/eligibility/outcome").asText()).isEqualTo("ELIGIBLE");
+    assertThat(dossier.at("/eligibility/regime").asText()).isEqualTo("FR-2025");
+    assertThat(dossier.at("/eligibility/rulesVersion").asText()).contains("#");
+    assertThat(dossier.at("/openTasks/0/candidateGroup").asText()).isEqualTo("service-social");
+    assertThat(taskService.getVariableLocal(collect.getId(), "beneficiaryName")).isEqualTo("Samira Ouali");
+    for (JsonNode doc : dossier.get("documents")) {
+      assertThat(doc.get("status").asText()).isEqualTo("REQUIRED");
+      Api.as(rest, "demo-caseworker").put("/api/dossiers/" + id + "/documents/" + doc.get("code").asText(),
+          "{\"status\":\"VALIDATED\",\"legalised\":true,\"translated\":true}");
+    }
+    complete("demo-caseworker", collect, "");
+
+    // visa D at the embassy: appointment, then filing (annex 15quinquies date)
+    Task appointment = awaitTask(reference, "Task_BookAppointment");
+    complete("demo-caseworker", appointment,
+        "\"appointmentOn\":{\"value\":\"2026-01-10\"},\"appointmentPlace\":{\"value\":\"VFS Casablanca\"}");
+    Task filing = awaitTask(reference, "Task_FileVisaApplication");
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels"));
+    java.time.LocalDate filedOn = today.minusDays(10);
+    complete("demo-caseworker", filing, "\"filedOn\":{\"value\":\"" + filedOn + "\"}");
+
+    // the decision clock: 9 months from filing, stored on the dossier
+    JsonNode decisionDeadline = await(() -> {
+      try {
+        JsonNode d = json(Api.as(rest, "demo-caseworker").get("/api/dossiers/" + id).getBody());
+        for (JsonNode dl : d.get("deadlines")) {
+          if (dl.get("code").asText().equals("DECISION")) {
+            return dl;
+          }
+        }
+        return null;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, "the decision deadline");
+    assertThat(decisionDeadline.get("dueOn").asText()).isEqualTo(filedOn.plusMonths(9).toString());
+    assertThat(decisionDeadline.get("legalBasis").asText()).contains("12bis");
+
+    // a refusal notified today: 30 days to appeal (the calendar rules are unit-tested on fixed dates)
+    String refusal = "{\"outcome\":\"NEGATIVE\",\"notifiedOn\":\"" + today + "\"}";
+    String appealDue = legalClock.deadline("APPEAL_CCE", today).dueOn().toString();
+    var decision = Api.as(rest, "demo-legal").post("/api/dossiers/" + id + "/decision", refusal);
+    var again = Api.as(rest, "demo-legal").post("/api/dossiers/" + id + "/decision", refusal);
+    assertThat(decision.getStatusCode()).as(decision.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Task appeal = awaitTask(reference, "Task_PrepareAppeal");
+    JsonNode afterRefusal = json(Api.as(rest, "demo-legal").get("/api/dossiers/" + id).getBody());
+    assertThat(afterRefusal.get("deadlines").toString())
+        .contains("\"code\":\"APPEAL_CCE\",\"dueOn\":\"" + appealDue + "\"")
+        .contains("\"code\":\"DECISION\",\"dueOn\":\"" + filedOn.plusMonths(9) + "\"");
+    complete("demo-legal", appeal, "\"appealChoice\":{\"value\":\"APPEAL\"}");
+
+    JsonNode end = await(() -> {
+      try {
+        JsonNode d = json(Api.as(rest, "demo-legal").get("/api/dossiers/" + id).getBody());
+        return "APPEAL".equals(d.get("status").asText()) ? d : null;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, "the appeal to be recorded");
+    assertThat(end.get("deadlines").toString()).contains("\"code\":\"APPEAL_CCE\",\"dueOn\":\"" + appealDue + "\","
+        + "\"legalBasis\":\"art. 39/57 loi du 15.12.1980\",\"status\":\"MET\"");
+    assertThat(end.get("openTasks")).isEmpty();
+  }
+}
