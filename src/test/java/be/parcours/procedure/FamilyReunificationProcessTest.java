@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FamilyReunificationProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml")
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml")
       .build();
 
   static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
@@ -52,6 +52,8 @@ class FamilyReunificationProcessTest {
 
   @BeforeEach
   void setUp() {
+    // the application's engine may live in the same JVM (Spring tests): assert on this one
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
     Mocks.register("procedureService", procedure);
     ClockUtil.setCurrentTime(at("2026-01-12T09:00"));
     when(procedure.startDecisionClock(anyLong(), any())).thenReturn(DECISION_DEADLINE);
@@ -63,6 +65,7 @@ class FamilyReunificationProcessTest {
 
   @AfterEach
   void tearDown() {
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
     Mocks.reset();
     ClockUtil.reset();
   }
