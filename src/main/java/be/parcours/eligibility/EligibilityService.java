@@ -38,7 +38,8 @@ public class EligibilityService implements EligibilityEvaluator {
   private final RulesVersionStore versions;
   private final ObjectMapper mapper;
   private final Clock clock;
-  private final RuleEngine engine;
+  /** Compiled in the background while the rest of the application starts; joined at first use. */
+  private final java.util.concurrent.CompletableFuture<RuleEngine> engine;
 
   EligibilityService(@Value("${parcours.rules.dir:}") String rulesDir, RulesVersionStore versions, ObjectMapper mapper,
       Clock clock) {
@@ -46,18 +47,30 @@ public class EligibilityService implements EligibilityEvaluator {
     this.versions = versions;
     this.mapper = mapper;
     this.clock = clock;
-    Check initial = check("system");
-    if (!initial.valid()) {
-      throw new IllegalStateException("the rules in " + initial.files().origin() + " do not pass: errors "
-          + initial.errors() + ", failed scenarios " + (initial.scenarios() == null ? "-" : initial.scenarios().failed()));
-    }
-    this.engine = new RuleEngine(initial.ruleSet());
-    log.info("Rules {} loaded from {}", initial.ruleSet().version(), initial.files().origin());
+    this.engine = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      Check initial = check("system");
+      if (!initial.valid()) {
+        throw new IllegalStateException("the rules in " + initial.files().origin() + " do not pass: errors "
+            + initial.errors() + ", failed scenarios "
+            + (initial.scenarios() == null ? "-" : initial.scenarios().failed()));
+      }
+      log.info("Rules {} loaded from {}", initial.ruleSet().version(), initial.files().origin());
+      return new RuleEngine(initial.ruleSet());
+    });
   }
 
+  /** Refuses to finish starting with rules that do not compile or whose scenarios fail. */
   @EventListener
   public void onReady(ApplicationReadyEvent event) {
-    versions.recordActive(engine.active());
+    versions.recordActive(engine().active());
+  }
+
+  private RuleEngine engine() {
+    try {
+      return engine.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   RuleFiles currentFiles() {
@@ -86,14 +99,14 @@ public class EligibilityService implements EligibilityEvaluator {
     Check check = check(user);
     if (check.valid()) {
       versions.recordActive(check.ruleSet());
-      engine.activate(check.ruleSet());
+      engine().activate(check.ruleSet());
       log.info("Rules {} activated by {}", check.ruleSet().version(), user);
     }
     return check;
   }
 
   public String activeVersion() {
-    return engine.active().version();
+    return engine().active().version();
   }
 
   List<RulesVersionStore.VersionView> versions() {
@@ -101,7 +114,7 @@ public class EligibilityService implements EligibilityEvaluator {
   }
 
   public Verdict familyReunification(FamilyReunificationFacts facts, LocalDate referenceDate, Locale locale) {
-    return engine.familyReunification(facts, referenceDate, locale);
+    return engine().familyReunification(facts, referenceDate, locale);
   }
 
   @Override
