@@ -32,6 +32,11 @@ public class EligibilityService implements EligibilityEvaluator {
     public boolean valid() {
       return errors.isEmpty() && scenarios != null && scenarios.failed().isEmpty();
     }
+
+    /** The scenarios that failed, each with its name, what was expected and what came out. */
+    public List<Scenarios.Failure> failedScenarios() {
+      return scenarios == null ? List.of() : scenarios.failed();
+    }
   }
 
   private final String rulesDir;
@@ -103,6 +108,22 @@ public class EligibilityService implements EligibilityEvaluator {
       log.info("Rules {} activated by {}", check.ruleSet().version(), user);
     }
     return check;
+  }
+
+  /**
+   * The outcome a candidate rule set (checked, not activated) would give a dossier's facts, or
+   * null when the procedure has no rules yet.
+   */
+  public String candidateOutcome(Check candidate, String procedureCode, String factsJson, LocalDate referenceDate) {
+    if (!candidate.valid() || !"family-reunification".equals(procedureCode)) {
+      return null;
+    }
+    try {
+      var facts = mapper.readValue(factsJson, FamilyReunificationFacts.class);
+      return RuleEngine.familyReunification(candidate.ruleSet(), facts, referenceDate, Locale.FRENCH).outcome();
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("facts of procedure " + procedureCode + " are not readable", e);
+    }
   }
 
   public String activeVersion() {

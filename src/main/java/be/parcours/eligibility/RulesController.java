@@ -56,6 +56,6 @@ class RulesController {
 
   private static ResponseEntity<Invalid> invalid(EligibilityService.Check check) {
     return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new Invalid(false, check.errors(),
-        check.scenarios() == null ? List.of() : check.scenarios().failed()));
+        check.failedScenarios()));
   }
 }

@@ -23,9 +23,10 @@ import java.util.TreeSet;
  * The legal staff's regression cases (rules/scenarios/*.csv, ';'-separated, one case a line, an
  * empty cell = unknown): run against a rule set, each names what it expected and what it got.
  */
-final class Scenarios {
+public final class Scenarios {
 
-  record Failure(String name, String expected, String actual) {}
+  /** A failed scenario, as the rules API reports it. */
+  public record Failure(String name, String expected, String actual) {}
 
   record Report(int passed, List<Failure> failed) {}
 
