@@ -29,7 +29,6 @@ class OpenApiContractTest {
       "post, /api/dossiers/{id}/decision",
       "post, /api/eligibility/family-reunification",
       "post, /api/eligibility/nationality",
-      "post, /api/eligibility/visa",
       "post, /api/rules/impact",
       "get, /api/rules/versions",
       "post, /api/rules/validate",

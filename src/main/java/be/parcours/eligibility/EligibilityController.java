@@ -22,9 +22,6 @@ class EligibilityController {
   record NationalityRequest(@NotNull LocalDate referenceDate, @jakarta.validation.constraints.PastOrPresent LocalDate feePaidOn,
       @NotNull @Valid NationalityFacts.Person person) {}
 
-  record VisaRequest(@NotNull LocalDate referenceDate, @NotNull VisaFacts.VisaType visaType,
-      @NotNull VisaFacts.Purpose purpose, @NotNull @Valid VisaFacts.Applicant applicant) {}
-
   private final EligibilityService eligibility;
 
   EligibilityController(EligibilityService eligibility) {
@@ -36,13 +33,6 @@ class EligibilityController {
   Verdict familyReunification(@Valid @RequestBody FamilyReunificationRequest request, Locale locale) {
     return eligibility.familyReunification(
         new FamilyReunificationFacts(request.sponsor(), request.applicant()), request.referenceDate(), locale);
-  }
-
-  @PostMapping("/visa")
-  @PreAuthorize("hasAnyAuthority('GROUP_service-social', 'GROUP_juristes')")
-  Verdict visa(@Valid @RequestBody VisaRequest request, Locale locale) {
-    return eligibility.visa(new VisaFacts(request.visaType(), request.purpose(), request.applicant()),
-        request.referenceDate(), locale);
   }
 
   @PostMapping("/nationality")

@@ -124,8 +124,6 @@ public class EligibilityService implements EligibilityEvaluator {
             mapper.readValue(factsJson, FamilyReunificationFacts.class), referenceDate, Locale.FRENCH).outcome();
         case "nationality" -> RuleEngine.nationality(candidate.ruleSet(),
             mapper.readValue(factsJson, NationalityFacts.class), referenceDate, Locale.FRENCH).outcome();
-        case "visa" -> RuleEngine.visa(candidate.ruleSet(), mapper.readValue(factsJson, VisaFacts.class), referenceDate,
-            Locale.FRENCH).outcome();
         default -> null;
       };
     } catch (JsonProcessingException e) {
@@ -145,10 +143,6 @@ public class EligibilityService implements EligibilityEvaluator {
     return engine().familyReunification(facts, referenceDate, locale);
   }
 
-  public Verdict visa(VisaFacts facts, LocalDate referenceDate, Locale locale) {
-    return engine().visa(facts, referenceDate, locale);
-  }
-
   public Verdict nationality(NationalityFacts facts, LocalDate referenceDate, Locale locale) {
     return engine().nationality(facts, referenceDate, locale);
   }
@@ -160,7 +154,6 @@ public class EligibilityService implements EligibilityEvaluator {
         case "family-reunification" ->
             familyReunification(mapper.readValue(factsJson, FamilyReunificationFacts.class), referenceDate, Locale.FRENCH);
         case "nationality" -> nationality(mapper.readValue(factsJson, NationalityFacts.class), referenceDate, Locale.FRENCH);
-        case "visa" -> visa(mapper.readValue(factsJson, VisaFacts.class), referenceDate, Locale.FRENCH);
         default -> throw new IllegalArgumentException("no eligibility rules for procedure " + procedureCode + " yet");
       };
       return new DossierVerdict(v.outcome(), v.regime(), v.requiredDocuments(), v.rulesVersion(),

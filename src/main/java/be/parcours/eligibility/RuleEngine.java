@@ -46,15 +46,6 @@ final class RuleEngine {
     return VerdictAssembler.nationality(out, referenceDate, ruleSet.version(), locale);
   }
 
-  Verdict visa(VisaFacts facts, LocalDate referenceDate, Locale locale) {
-    return visa(active.get(), facts, referenceDate, locale);
-  }
-
-  static Verdict visa(CompiledRuleSet ruleSet, VisaFacts facts, LocalDate referenceDate, Locale locale) {
-    return VerdictAssembler.visa(run(ruleSet, VisaCase.of(facts, referenceDate)), referenceDate, ruleSet.version(),
-        locale);
-  }
-
   static RuleOutput run(CompiledRuleSet ruleSet, Object fact) {
     RuleOutput out = new RuleOutput();
     StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();

@@ -58,31 +58,6 @@ public final class Scenarios {
         }
         continue;
       }
-      if (entry.getKey().startsWith("scenarios/visa")) {
-        for (Map<String, String> row : rows(new String(entry.getValue(), StandardCharsets.UTF_8))) {
-          String name = entry.getKey() + " — " + row.get("scenario");
-          String expected = row.get("expectedOutcome") + " fee=" + row.get("expectedFee") + " days="
-              + row.get("expectedDecisionDays");
-          String actual;
-          try {
-            var facts = new VisaFacts(VisaFacts.VisaType.valueOf(row.get("visaType")),
-                VisaFacts.Purpose.valueOf(row.get("purpose")),
-                new VisaFacts.Applicant(date(row.get("birthDate")), row.get("nationality").isEmpty() ? null
-                    : row.get("nationality")));
-            Verdict v = RuleEngine.visa(ruleSet, facts, LocalDate.parse(row.get("referenceDate")), Locale.FRENCH);
-            actual = v.outcome() + " fee=" + (v.fee() == null ? "" : v.fee().stripTrailingZeros().toPlainString())
-                + " days=" + (v.decisionDeadlineDays() == null ? "" : v.decisionDeadlineDays());
-          } catch (RuntimeException e) {
-            actual = "ERROR " + e.getMessage();
-          }
-          if (expected.equals(actual)) {
-            passed++;
-          } else {
-            failed.add(new Failure(name, expected, actual));
-          }
-        }
-        continue;
-      }
       if (!entry.getKey().startsWith("scenarios/family-reunification")) {
         continue;
       }

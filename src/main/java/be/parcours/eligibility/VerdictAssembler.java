@@ -80,17 +80,6 @@ final class VerdictAssembler {
         (BigDecimal) out.getExtras().get("fee"), null);
   }
 
-  static final List<String> VI_CRITERIA = List.of("VISA_TYPE", "APPLICANT_IDENTITY");
-
-  /** NOT_ELIGIBLE when the visa type does not fit the purpose; NEEDS_REVIEW when facts are missing. */
-  static Verdict visa(RuleOutput out, LocalDate referenceDate, String version, Locale locale) {
-    List<Finding> findings = perCriterion(out.getFindings(), VI_CRITERIA);
-    String outcome = outcome(findings, VI_CRITERIA, false);
-    return new Verdict("visa", referenceDate, null, outcome, findings.stream().map(f -> view(f, locale)).toList(),
-        List.copyOf(out.getDocuments()), version, null, (BigDecimal) out.getExtras().get("fee"),
-        (Integer) out.getExtras().get("decisionDeadlineDays"));
-  }
-
   static Verdict.FindingView view(Finding f, Locale locale) {
     return new Verdict.FindingView(f.criterion(), f.result(), message(f.messageKey(), f.messageArgs(), locale),
         f.legalBasis(), f.details());

@@ -92,28 +92,6 @@ class EligibilityApiTest {
   }
 
   @Test
-  void visa_gives_the_fee_and_the_decision_deadline_of_its_type() throws Exception {
-    String familyVisit = """
-        {"referenceDate":"2026-03-01","visaType":"C","purpose":"FAMILY_VISIT",
-         "applicant":{"birthDate":"1952-04-18","nationality":"SN"}}
-        """;
-
-    var response = Api.as(rest, "demo-caseworker").post("/api/eligibility/visa", familyVisit);
-    JsonNode v = mapper.readTree(response.getBody());
-    var wrongType = mapper.readTree(Api.as(rest, "demo-caseworker").post("/api/eligibility/visa",
-        familyVisit.replace("FAMILY_VISIT", "FAMILY_REUNIFICATION")).getBody());
-
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(v.get("outcome").asText()).isEqualTo("ELIGIBLE");
-    assertThat(v.get("fee").decimalValue()).isEqualByComparingTo("90");
-    assertThat(v.get("decisionDeadlineDays").asInt()).isEqualTo(15);
-    assertThat(v.get("requiredDocuments").toString()).contains("INVITATION_OR_ANNEX_3BIS", "TRAVEL_MEDICAL_INSURANCE");
-    assertThat(wrongType.get("outcome").asText()).isEqualTo("NOT_ELIGIBLE");
-    assertThat(Api.as(rest, "demo-caseworker").post("/api/eligibility/visa", familyVisit.replace("\"C\"", "\"E\""))
-        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-  }
-
-  @Test
   void accept_language_switches_the_messages() throws Exception {
     var headers = new HttpHeaders();
     headers.add("Accept-Language", "nl");
