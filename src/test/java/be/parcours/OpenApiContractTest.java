@@ -28,8 +28,6 @@ class OpenApiContractTest {
       "post, /api/dossiers/{id}/interventions",
       "post, /api/dossiers/{id}/decision",
       "post, /api/eligibility/family-reunification",
-      "post, /api/eligibility/nationality",
-      "post, /api/rules/impact",
       "get, /api/rules/versions",
       "post, /api/rules/validate",
       "post, /api/rules/reload",

@@ -19,9 +19,6 @@ class EligibilityController {
       @NotNull @Valid FamilyReunificationFacts.Sponsor sponsor,
       @NotNull @Valid FamilyReunificationFacts.Applicant applicant) {}
 
-  record NationalityRequest(@NotNull LocalDate referenceDate, @jakarta.validation.constraints.PastOrPresent LocalDate feePaidOn,
-      @NotNull @Valid NationalityFacts.Person person) {}
-
   private final EligibilityService eligibility;
 
   EligibilityController(EligibilityService eligibility) {
@@ -33,12 +30,5 @@ class EligibilityController {
   Verdict familyReunification(@Valid @RequestBody FamilyReunificationRequest request, Locale locale) {
     return eligibility.familyReunification(
         new FamilyReunificationFacts(request.sponsor(), request.applicant()), request.referenceDate(), locale);
-  }
-
-  @PostMapping("/nationality")
-  @PreAuthorize("hasAnyAuthority('GROUP_service-social', 'GROUP_juristes')")
-  Verdict nationality(@Valid @RequestBody NationalityRequest request, Locale locale) {
-    return eligibility.nationality(new NationalityFacts(request.feePaidOn(), request.person()), request.referenceDate(),
-        locale);
   }
 }

@@ -115,17 +115,12 @@ public class EligibilityService implements EligibilityEvaluator {
    * null when the procedure has no rules yet.
    */
   public String candidateOutcome(Check candidate, String procedureCode, String factsJson, LocalDate referenceDate) {
-    if (!candidate.valid()) {
+    if (!candidate.valid() || !"family-reunification".equals(procedureCode)) {
       return null;
     }
     try {
-      return switch (procedureCode) {
-        case "family-reunification" -> RuleEngine.familyReunification(candidate.ruleSet(),
-            mapper.readValue(factsJson, FamilyReunificationFacts.class), referenceDate, Locale.FRENCH).outcome();
-        case "nationality" -> RuleEngine.nationality(candidate.ruleSet(),
-            mapper.readValue(factsJson, NationalityFacts.class), referenceDate, Locale.FRENCH).outcome();
-        default -> null;
-      };
+      var facts = mapper.readValue(factsJson, FamilyReunificationFacts.class);
+      return RuleEngine.familyReunification(candidate.ruleSet(), facts, referenceDate, Locale.FRENCH).outcome();
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("facts of procedure " + procedureCode + " are not readable", e);
     }
@@ -143,19 +138,14 @@ public class EligibilityService implements EligibilityEvaluator {
     return engine().familyReunification(facts, referenceDate, locale);
   }
 
-  public Verdict nationality(NationalityFacts facts, LocalDate referenceDate, Locale locale) {
-    return engine().nationality(facts, referenceDate, locale);
-  }
-
   @Override
   public DossierVerdict evaluate(String procedureCode, String factsJson, LocalDate referenceDate) {
+    if (!"family-reunification".equals(procedureCode)) {
+      throw new IllegalArgumentException("no eligibility rules for procedure " + procedureCode + " yet");
+    }
     try {
-      Verdict v = switch (procedureCode) {
-        case "family-reunification" ->
-            familyReunification(mapper.readValue(factsJson, FamilyReunificationFacts.class), referenceDate, Locale.FRENCH);
-        case "nationality" -> nationality(mapper.readValue(factsJson, NationalityFacts.class), referenceDate, Locale.FRENCH);
-        default -> throw new IllegalArgumentException("no eligibility rules for procedure " + procedureCode + " yet");
-      };
+      var facts = mapper.readValue(factsJson, FamilyReunificationFacts.class);
+      Verdict v = familyReunification(facts, referenceDate, Locale.FRENCH);
       return new DossierVerdict(v.outcome(), v.regime(), v.requiredDocuments(), v.rulesVersion(),
           mapper.writeValueAsString(v));
     } catch (JsonProcessingException e) {

@@ -37,15 +37,6 @@ final class RuleEngine {
     return VerdictAssembler.familyReunification(out, referenceDate, ruleSet.version(), locale);
   }
 
-  Verdict nationality(NationalityFacts facts, LocalDate referenceDate, Locale locale) {
-    return nationality(active.get(), facts, referenceDate, locale);
-  }
-
-  static Verdict nationality(CompiledRuleSet ruleSet, NationalityFacts facts, LocalDate referenceDate, Locale locale) {
-    RuleOutput out = run(ruleSet, NatCase.of(facts, referenceDate));
-    return VerdictAssembler.nationality(out, referenceDate, ruleSet.version(), locale);
-  }
-
   static RuleOutput run(CompiledRuleSet ruleSet, Object fact) {
     RuleOutput out = new RuleOutput();
     StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();

@@ -20,7 +20,6 @@ public class RuleOutput {
   private final List<Finding> findings = new ArrayList<>();
   private final Set<String> documents = new LinkedHashSet<>();
   private final Map<String, Object> extras = new LinkedHashMap<>();
-  private final Set<String> paths = new java.util.TreeSet<>();
 
   public void regime(String code, boolean toConfirm) {
     this.regime = code;
@@ -47,14 +46,6 @@ public class RuleOutput {
 
   public void require(String... documentCodes) {
     documents.addAll(Arrays.asList(documentCodes));
-  }
-
-  public void path(String code) {
-    paths.add(code);
-  }
-
-  public Set<String> getPaths() {
-    return paths;
   }
 
   public void extra(String key, Object value) {

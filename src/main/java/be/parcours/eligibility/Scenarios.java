@@ -36,28 +36,6 @@ public final class Scenarios {
     int passed = 0;
     List<Failure> failed = new ArrayList<>();
     for (var entry : files.files().entrySet()) {
-      if (entry.getKey().startsWith("scenarios/nationality")) {
-        for (Map<String, String> row : rows(new String(entry.getValue(), StandardCharsets.UTF_8))) {
-          String name = entry.getKey() + " — " + row.get("scenario");
-          String expected = row.get("expectedOutcome") + " paths=" + row.get("expectedPaths") + " fee="
-              + row.get("expectedFee");
-          String actual;
-          try {
-            Verdict v = RuleEngine.nationality(ruleSet, nationalityFacts(row), LocalDate.parse(row.get("referenceDate")),
-                Locale.FRENCH);
-            actual = v.outcome() + " paths=" + String.join(" ", v.paths()) + " fee="
-                + (v.fee() == null ? "" : v.fee().stripTrailingZeros().toPlainString());
-          } catch (RuntimeException e) {
-            actual = "ERROR " + e.getMessage();
-          }
-          if (expected.equals(actual)) {
-            passed++;
-          } else {
-            failed.add(new Failure(name, expected, actual));
-          }
-        }
-        continue;
-      }
       if (!entry.getKey().startsWith("scenarios/family-reunification")) {
         continue;
       }
@@ -119,20 +97,6 @@ public final class Scenarios {
         new Applicant(FamilyReunificationFacts.Relationship.valueOf(r.get("relationship")),
             date(r.get("applicantBirthDate")), null, bool(r.get("relationshipBeforeSponsorArrival")),
             enumOrNull(FamilyReunificationFacts.Location.class, r.get("location"))));
-  }
-
-  static NationalityFacts nationalityFacts(Map<String, String> r) {
-    return new NationalityFacts(date(r.get("feePaidOn")), new NationalityFacts.Person(date(r.get("birthDate")),
-        bool(r.get("bornInBelgium")), bool(r.get("livedInBelgiumSinceBirth")),
-        enumOrNull(NationalityFacts.ResidenceCard.class, r.get("residenceCard")), date(r.get("legalStaySince")),
-        enumOrNull(NationalityFacts.LanguageLevel.class, r.get("languageLevel")),
-        enumOrNull(NationalityFacts.SocialIntegration.class, r.get("socialIntegration")), integer(r.get("daysWorked")),
-        integer(r.get("selfEmployedQuarters")), integer(r.get("marriedCohabitingYears")),
-        bool(r.get("parentOfMinorBelgian")), bool(r.get("disabilityOrPension")), bool(r.get("communityParticipation"))));
-  }
-
-  private static Integer integer(String s) {
-    return s == null || s.isEmpty() ? null : Integer.valueOf(s);
   }
 
   static List<Map<String, String>> rows(String csv) {

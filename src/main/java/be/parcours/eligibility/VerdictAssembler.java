@@ -61,25 +61,6 @@ final class VerdictAssembler {
         null);
   }
 
-  static final List<String> NA_CRITERIA = List.of("AGE", "RESIDENCE_RIGHT", "LEGAL_STAY", "LANGUAGE",
-      "SOCIAL_INTEGRATION", "ECONOMIC_PARTICIPATION", "COMMUNITY_PARTICIPATION");
-
-  /** ELIGIBLE when at least one path of art. 12bis is met; else NEEDS_REVIEW if facts are missing; else NOT_ELIGIBLE. */
-  static Verdict nationality(RuleOutput out, LocalDate referenceDate, String version, Locale locale) {
-    List<Finding> findings = perCriterion(out.getFindings(), NA_CRITERIA);
-    String outcome;
-    if (!out.getPaths().isEmpty()) {
-      outcome = "ELIGIBLE";
-    } else if (findings.stream().anyMatch(f -> "UNKNOWN".equals(f.result()))) {
-      outcome = "NEEDS_REVIEW";
-    } else {
-      outcome = "NOT_ELIGIBLE";
-    }
-    return new Verdict("nationality", referenceDate, null, outcome, findings.stream().map(f -> view(f, locale)).toList(),
-        List.copyOf(out.getDocuments()), version, List.copyOf(out.getPaths()),
-        (BigDecimal) out.getExtras().get("fee"), null);
-  }
-
   static Verdict.FindingView view(Finding f, Locale locale) {
     return new Verdict.FindingView(f.criterion(), f.result(), message(f.messageKey(), f.messageArgs(), locale),
         f.legalBasis(), f.details());

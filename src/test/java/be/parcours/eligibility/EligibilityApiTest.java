@@ -62,36 +62,6 @@ class EligibilityApiTest {
   }
 
   @Test
-  void nationality_names_the_paths_met_the_fee_by_payment_date_and_what_is_missing() throws Exception {
-    String eligible = """
-        {"referenceDate":"2026-06-01","feePaidOn":"2025-07-28",
-         "person":{"birthDate":"1985-06-14","bornInBelgium":false,"livedInBelgiumSinceBirth":false,"residenceCard":"B",
-                   "legalStaySince":"2016-02-01","languageLevel":"A2","socialIntegration":"FIVE_YEARS_WORK",
-                   "daysWorkedLast5Years":980,"communityParticipation":true}}
-        """;
-    String shortOfDays = eligible.replace("980", "310").replace("\"communityParticipation\":true",
-        "\"communityParticipation\":false");
-
-    JsonNode ok = mapper.readTree(Api.as(rest, "demo-caseworker").post("/api/eligibility/nationality", eligible).getBody());
-    JsonNode missing = mapper.readTree(Api.as(rest, "demo-caseworker").post("/api/eligibility/nationality", shortOfDays)
-        .getBody());
-
-    assertThat(ok.get("procedure").asText()).isEqualTo("nationality");
-    assertThat(ok.get("outcome").asText()).isEqualTo("ELIGIBLE");
-    assertThat(ok.get("paths").toString()).isEqualTo("[\"12bis-1-2\",\"12bis-1-5\"]");
-    assertThat(ok.get("fee").decimalValue()).isEqualByComparingTo("150");
-    assertThat(ok.get("findings")).extracting(f -> f.get("criterion").asText()).containsExactly("AGE",
-        "RESIDENCE_RIGHT", "LEGAL_STAY", "LANGUAGE", "SOCIAL_INTEGRATION", "ECONOMIC_PARTICIPATION",
-        "COMMUNITY_PARTICIPATION");
-    assertThat(missing.get("outcome").asText()).isEqualTo("NOT_ELIGIBLE");
-    assertThat(missing.get("paths")).isEmpty();
-    assertThat(missing.at("/findings/5/message").asText()).startsWith("Participation économique : 310 jours sur 468");
-    assertThat(missing.at("/findings/5/details/daysMissing").asInt()).isEqualTo(158);
-    assertThat(Api.as(rest, "demo-caseworker").post("/api/eligibility/nationality",
-        eligible.replace("\"B\"", "\"Z\"")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-  }
-
-  @Test
   void accept_language_switches_the_messages() throws Exception {
     var headers = new HttpHeaders();
     headers.add("Accept-Language", "nl");
