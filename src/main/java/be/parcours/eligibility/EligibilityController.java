@@ -2,6 +2,7 @@ package be.parcours.eligibility;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,12 @@ class EligibilityController {
       @NotNull @Valid FamilyReunificationFacts.Sponsor sponsor,
       @NotNull @Valid FamilyReunificationFacts.Applicant applicant) {}
 
+  record NationalityRequest(@NotNull LocalDate referenceDate, @PastOrPresent LocalDate feePaidOn,
+      @NotNull @Valid NationalityFacts.Person person) {}
+
+  record VisaRequest(@NotNull LocalDate referenceDate, @NotNull VisaFacts.VisaType visaType,
+      @NotNull VisaFacts.Purpose purpose, @NotNull @Valid VisaFacts.Applicant applicant) {}
+
   private final EligibilityService eligibility;
 
   EligibilityController(EligibilityService eligibility) {
@@ -30,5 +37,19 @@ class EligibilityController {
   Verdict familyReunification(@Valid @RequestBody FamilyReunificationRequest request, Locale locale) {
     return eligibility.familyReunification(
         new FamilyReunificationFacts(request.sponsor(), request.applicant()), request.referenceDate(), locale);
+  }
+
+  @PostMapping("/nationality")
+  @PreAuthorize("hasAnyAuthority('GROUP_service-social', 'GROUP_juristes')")
+  Verdict nationality(@Valid @RequestBody NationalityRequest request, Locale locale) {
+    return eligibility.nationality(new NationalityFacts(request.feePaidOn(), request.person()),
+        request.referenceDate(), locale);
+  }
+
+  @PostMapping("/visa")
+  @PreAuthorize("hasAnyAuthority('GROUP_service-social', 'GROUP_juristes')")
+  Verdict visa(@Valid @RequestBody VisaRequest request, Locale locale) {
+    return eligibility.visa(new VisaFacts(request.visaType(), request.purpose(), request.applicant()),
+        request.referenceDate(), locale);
   }
 }

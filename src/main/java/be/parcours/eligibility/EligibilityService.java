@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -39,20 +43,29 @@ public class EligibilityService implements EligibilityEvaluator {
     }
   }
 
+  /** An open dossier whose outcome the candidate rule set would change (or could not evaluate). */
+  public record ImpactedCase(long dossierId, String reference, String procedure, LocalDate referenceDate,
+      String currentOutcome, String candidateOutcome, String candidateRegime, String error) {}
+
+  /** The law-change impact of a candidate rule set: the open dossiers examined and those affected. */
+  public record Impact(Check check, String activeVersion, int examined, List<ImpactedCase> affected) {}
+
   private final String rulesDir;
   private final RulesVersionStore versions;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final ObjectProvider<OpenCaseSource> openCases;
   /** Compiled in the background while the rest of the application starts; joined at first use. */
-  private final java.util.concurrent.CompletableFuture<RuleEngine> engine;
+  private final CompletableFuture<RuleEngine> engine;
 
   EligibilityService(@Value("${parcours.rules.dir:}") String rulesDir, RulesVersionStore versions, ObjectMapper mapper,
-      Clock clock) {
+      Clock clock, ObjectProvider<OpenCaseSource> openCases) {
     this.rulesDir = rulesDir;
     this.versions = versions;
     this.mapper = mapper;
     this.clock = clock;
-    this.engine = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+    this.openCases = openCases;
+    this.engine = CompletableFuture.supplyAsync(() -> {
       Check initial = check("system");
       if (!initial.valid()) {
         throw new IllegalStateException("the rules in " + initial.files().origin() + " do not pass: errors "
@@ -64,7 +77,7 @@ public class EligibilityService implements EligibilityEvaluator {
     });
   }
 
-  /** Refuses to finish starting with rules that do not compile or whose scenarios fail. */
+  /** Records the version in force once the application is up (fails start-up if the rules do not pass). */
   @EventListener
   public void onReady(ApplicationReadyEvent event) {
     versions.recordActive(engine().active());
@@ -73,7 +86,7 @@ public class EligibilityService implements EligibilityEvaluator {
   private RuleEngine engine() {
     try {
       return engine.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
@@ -111,19 +124,39 @@ public class EligibilityService implements EligibilityEvaluator {
   }
 
   /**
-   * The outcome a candidate rule set (checked, not activated) would give a dossier's facts, or
-   * null when the procedure has no rules yet.
+   * Dry run of the rules directory: checks it like a reload, then evaluates every open dossier
+   * with it and lists those whose outcome would change. Nothing is activated.
    */
-  public String candidateOutcome(Check candidate, String procedureCode, String factsJson, LocalDate referenceDate) {
-    if (!candidate.valid() || !"family-reunification".equals(procedureCode)) {
-      return null;
+  public Impact impact(String user) {
+    Check check = check(user);
+    String active = activeVersion();
+    if (!check.valid()) {
+      return new Impact(check, active, 0, List.of());
     }
-    try {
-      var facts = mapper.readValue(factsJson, FamilyReunificationFacts.class);
-      return RuleEngine.familyReunification(candidate.ruleSet(), facts, referenceDate, Locale.FRENCH).outcome();
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("facts of procedure " + procedureCode + " are not readable", e);
+    OpenCaseSource source = openCases.getIfAvailable();
+    if (source == null) {
+      return new Impact(check, active, 0, List.of());
     }
+    List<OpenCaseSource.OpenCase> cases = source.openCases();
+    List<ImpactedCase> affected = new ArrayList<>();
+    CompiledRuleSet current = engine().active();
+    for (OpenCaseSource.OpenCase c : cases) {
+      try {
+        Object facts = readFacts(c.procedure(), c.factsJson());
+        LocalDate day = c.referenceDate() != null ? c.referenceDate() : LocalDate.now(clock);
+        String now = c.currentOutcome() != null ? c.currentOutcome()
+            : RuleEngine.evaluate(current, facts, day, Locale.FRENCH).outcome();
+        Verdict candidate = RuleEngine.evaluate(check.ruleSet(), facts, day, Locale.FRENCH);
+        if (!candidate.outcome().equals(now)) {
+          affected.add(new ImpactedCase(c.dossierId(), c.reference(), c.procedure(), day, now, candidate.outcome(),
+              candidate.regime(), null));
+        }
+      } catch (RuntimeException e) {
+        affected.add(new ImpactedCase(c.dossierId(), c.reference(), c.procedure(), c.referenceDate(),
+            c.currentOutcome(), null, null, e.getMessage()));
+      }
+    }
+    return new Impact(check, active, cases.size(), affected);
   }
 
   public String activeVersion() {
@@ -134,22 +167,74 @@ public class EligibilityService implements EligibilityEvaluator {
     return versions.newestFirst();
   }
 
+  // ---- evaluations ------------------------------------------------------------------------------
+
   public Verdict familyReunification(FamilyReunificationFacts facts, LocalDate referenceDate, Locale locale) {
-    return engine().familyReunification(facts, referenceDate, locale);
+    return RuleEngine.familyReunification(engine().active(), facts, referenceDate, locale);
   }
 
+  public Verdict nationality(NationalityFacts facts, LocalDate referenceDate, Locale locale) {
+    return RuleEngine.nationality(engine().active(), facts, referenceDate, locale);
+  }
+
+  public Verdict visa(VisaFacts facts, LocalDate referenceDate, Locale locale) {
+    return RuleEngine.visa(engine().active(), facts, referenceDate, locale);
+  }
+
+  /**
+   * Evaluates a dossier's facts (the JSON of the eligibility request of its procedure, without
+   * referenceDate) with the active rules, messages in the given language.
+   *
+   * @param procedureCode "family-reunification", "nationality" or "visa"
+   * @throws IllegalArgumentException when the facts cannot be read for that procedure
+   */
+  public Verdict evaluate(String procedureCode, String factsJson, LocalDate referenceDate, Locale locale) {
+    return RuleEngine.evaluate(engine().active(), readFacts(procedureCode, factsJson), referenceDate, locale);
+  }
+
+  /** What the BPMN business-rule task calls: the verdict in French, with its JSON for the dossier. */
   @Override
   public DossierVerdict evaluate(String procedureCode, String factsJson, LocalDate referenceDate) {
-    if (!"family-reunification".equals(procedureCode)) {
-      throw new IllegalArgumentException("no eligibility rules for procedure " + procedureCode + " yet");
-    }
+    Verdict v = evaluate(procedureCode, factsJson, referenceDate, Locale.FRENCH);
+    return new DossierVerdict(v.outcome(), v.regime(), v.requiredDocuments(), v.rulesVersion(), toJson(v));
+  }
+
+  /** The verdict as stored on a dossier (the same JSON as the API's response). */
+  public String toJson(Verdict verdict) {
     try {
-      var facts = mapper.readValue(factsJson, FamilyReunificationFacts.class);
-      Verdict v = familyReunification(facts, referenceDate, Locale.FRENCH);
-      return new DossierVerdict(v.outcome(), v.regime(), v.requiredDocuments(), v.rulesVersion(),
-          mapper.writeValueAsString(v));
+      return mapper.writeValueAsString(verdict);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("facts of procedure " + procedureCode + " are not readable", e);
+      throw new IllegalStateException(e);
     }
+  }
+
+  Object readFacts(String procedureCode, String factsJson) {
+    Class<?> type = switch (procedureCode == null ? "" : procedureCode) {
+      case "family-reunification" -> FamilyReunificationFacts.class;
+      case "nationality" -> NationalityFacts.class;
+      case "visa" -> VisaFacts.class;
+      default -> throw new IllegalArgumentException("no eligibility rules for procedure " + procedureCode);
+    };
+    Object facts;
+    try {
+      facts = mapper.readValue(factsJson, type);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new IllegalArgumentException("facts of procedure " + procedureCode + " are not readable: "
+          + e.getMessage(), e);
+    }
+    boolean complete;
+    if (facts instanceof FamilyReunificationFacts f) {
+      complete = f.sponsor() != null && f.sponsor().kind() != null && f.applicant() != null
+          && f.applicant().relationship() != null;
+    } else if (facts instanceof NationalityFacts n) {
+      complete = n.person() != null;
+    } else {
+      VisaFacts v = (VisaFacts) facts;
+      complete = v.visaType() != null && v.purpose() != null;
+    }
+    if (!complete) {
+      throw new IllegalArgumentException("facts of procedure " + procedureCode + " lack a required field");
+    }
+    return facts;
   }
 }

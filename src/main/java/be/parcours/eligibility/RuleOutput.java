@@ -20,6 +20,18 @@ public class RuleOutput {
   private final List<Finding> findings = new ArrayList<>();
   private final Set<String> documents = new LinkedHashSet<>();
   private final Map<String, Object> extras = new LinkedHashMap<>();
+  /** Nationality: for each path (12bis-1-1...), the criteria and path conditions it rests on. */
+  private final Map<String, PathCheck> paths = new LinkedHashMap<>();
+  private java.math.BigDecimal fee;
+  private boolean feeToConfirm;
+  private String feeLegalBasis;
+  private Integer decisionDeadlineDays;
+
+  /** One requirement of a path: a criterion code (its finding decides) or a condition of its own. */
+  public record PathItem(String code, String result, String messageKey, Object[] messageArgs) {}
+
+  /** What a path rests on, in the order the rules named it. */
+  public record PathCheck(List<String> criteria, List<PathItem> conditions, Set<String> closed) {}
 
   public void regime(String code, boolean toConfirm) {
     this.regime = code;
@@ -47,6 +59,40 @@ public class RuleOutput {
   public void require(String... documentCodes) {
     documents.addAll(Arrays.asList(documentCodes));
   }
+
+  /** The path rests on these criteria (each must be MET). */
+  public void pathNeeds(String path, String... criteria) {
+    paths.computeIfAbsent(path, p -> new PathCheck(new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>())).criteria()
+        .addAll(Arrays.asList(criteria));
+  }
+
+  /** A condition of the path alone (born in Belgium, married to a Belgian, ten years' stay...). */
+  public void pathCondition(String path, String code, String result, String messageKey, Object... args) {
+    paths.computeIfAbsent(path, p -> new PathCheck(new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>())).conditions()
+        .add(new PathItem(code, result, messageKey, args));
+  }
+
+  /** The path can never open for this person (e.g. not born in Belgium): never named as the nearest. */
+  public void pathClosed(String path) {
+    paths.computeIfAbsent(path, p -> new PathCheck(new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>())).closed()
+        .add(path);
+  }
+
+  public void fee(java.math.BigDecimal amount, boolean toConfirm, String legalBasis) {
+    this.fee = amount;
+    this.feeToConfirm = toConfirm;
+    this.feeLegalBasis = legalBasis;
+  }
+
+  public void decisionDeadlineDays(long days) {
+    this.decisionDeadlineDays = (int) days;
+  }
+
+  public Map<String, PathCheck> getPaths() { return paths; }
+  public java.math.BigDecimal getFee() { return fee; }
+  public boolean isFeeToConfirm() { return feeToConfirm; }
+  public String getFeeLegalBasis() { return feeLegalBasis; }
+  public Integer getDecisionDeadlineDays() { return decisionDeadlineDays; }
 
   public void extra(String key, Object value) {
     extras.put(key, value);

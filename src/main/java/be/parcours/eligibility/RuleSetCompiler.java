@@ -2,7 +2,11 @@ package be.parcours.eligibility;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -11,14 +15,31 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
-/** Compiles a rule set with Drools' classic build, reporting errors by file, line and column. */
+/**
+ * Compiles a rule set with Drools' classic build (KieFileSystem + KieBuilder), reporting errors by
+ * file, line and column. One KieBase per procedure: the files of its folder
+ * ({@code family-reunification/}, {@code nationality/}, {@code visa/}) plus any rule file outside
+ * the procedure folders (shared by all three).
+ */
 final class RuleSetCompiler {
+
+  static final List<String> PROCEDURES = List.of("family-reunification", "nationality", "visa");
 
   /** A compilation error in legal staff's terms. */
   record RuleError(String file, int line, int column, String message) {}
 
   /** A compiled, immutable rule set: evaluations keep the one they started with. */
-  record CompiledRuleSet(String version, Instant loadedAt, String loadedBy, List<String> files, KieBase kieBase) {}
+  record CompiledRuleSet(String version, Instant loadedAt, String loadedBy, List<String> files,
+      Map<String, KieBase> kieBases) {
+
+    KieBase kieBase(String procedure) {
+      KieBase kb = kieBases.get(procedure);
+      if (kb == null) {
+        throw new IllegalArgumentException("no rules for procedure " + procedure);
+      }
+      return kb;
+    }
+  }
 
   record Result(CompiledRuleSet ruleSet, List<RuleError> errors) {
     boolean ok() {
@@ -32,28 +53,85 @@ final class RuleSetCompiler {
 
   static Result compile(RuleFiles files, String loadedBy, Instant now) {
     KieServices ks = KieServices.Factory.get();
-    ReleaseId releaseId = ks.newReleaseId("be.parcours", "rules", "1.0." + BUILDS.incrementAndGet());
-    KieFileSystem kfs = ks.newKieFileSystem();
-    kfs.generateAndWritePomXML(releaseId);
-    List<String> ruleFiles = new ArrayList<>();
-    files.files().forEach((path, content) -> {
-      if (files.isRuleFile(path)) {
-        kfs.write("src/main/resources/rules/" + path, content);
-        ruleFiles.add(path);
+    Set<RuleError> errors = new LinkedHashSet<>();
+    Map<String, KieBase> kieBases = new LinkedHashMap<>();
+    List<ReleaseId> built = new ArrayList<>();
+    for (String procedure : PROCEDURES) {
+      ReleaseId releaseId = ks.newReleaseId("be.parcours", "rules-" + procedure, "1.0." + BUILDS.incrementAndGet());
+      built.add(releaseId);
+      KieFileSystem kfs = ks.newKieFileSystem();
+      kfs.generateAndWritePomXML(releaseId);
+      boolean any = false;
+      for (var entry : files.files().entrySet()) {
+        String path = entry.getKey();
+        if (files.isRuleFile(path) && belongsTo(path, procedure)) {
+          kfs.write("src/main/resources/rules/" + path, entry.getValue());
+          any = true;
+        }
       }
-    });
-    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-    List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-        .map(m -> new RuleError(m.getPath() == null ? null : m.getPath().replaceFirst("^(src/main/resources/)?rules/", ""),
-            m.getLine(), m.getColumn(), m.getText()))
-        .toList();
-    if (!errors.isEmpty()) {
-      ks.getRepository().removeKieModule(releaseId);
-      return new Result(null, errors);
+      if (!any) {
+        errors.add(new RuleError(procedure + "/", 0, 0, "no rule file for procedure " + procedure));
+        continue;
+      }
+      KieBuilder builder;
+      try {
+        builder = ks.newKieBuilder(kfs).buildAll();
+      } catch (RuntimeException e) {
+        // a decision table that cannot be parsed is thrown, not reported: name its file and cell
+        errors.add(parseError(e));
+        continue;
+      }
+      for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+        errors.add(new RuleError(m.getPath() == null ? null
+            : m.getPath().replaceFirst("^(src/main/resources/)?rules/", ""), m.getLine(), m.getColumn(),
+            m.getText()));
+      }
+      if (errors.isEmpty()) {
+        kieBases.put(procedure, ks.newKieContainer(releaseId).getKieBase());
+      }
     }
-    KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+    // the KieBases keep what they need; the repository must not grow with every reload
+    built.forEach(id -> ks.getRepository().removeKieModule(id));
+    if (!errors.isEmpty()) {
+      return new Result(null, List.copyOf(errors));
+    }
     String version = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "#" + files.contentHash();
-    return new Result(new CompiledRuleSet(version, now, loadedBy, List.copyOf(files.files().keySet()), kieBase),
-        List.of());
+    return new Result(new CompiledRuleSet(version, now, loadedBy, List.copyOf(files.files().keySet()),
+        Map.copyOf(kieBases)), List.of());
+  }
+
+  private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile("\\[(?:rules/)?([^\\]]+)\\]");
+  private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("cell ([A-Z]+)(\\d+)");
+
+  /** "[rules/visa/x.drl.csv] Priority is not an integer literal, in cell K28" → file, line 28, column 11. */
+  static RuleError parseError(RuntimeException e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getMessage() != null && !t.getMessage().contains("[")) {
+      t = t.getCause();
+    }
+    String text = String.valueOf(t.getMessage() != null ? t.getMessage() : e.getMessage());
+    String file = null;
+    var fm = FILE.matcher(text);
+    if (fm.find()) {
+      file = fm.group(1);
+      text = text.substring(fm.end()).trim();
+    }
+    int line = 0;
+    int column = 0;
+    var cm = CELL.matcher(text);
+    if (cm.find()) {
+      line = Integer.parseInt(cm.group(2));
+      for (char ch : cm.group(1).toCharArray()) {
+        column = column * 26 + (ch - 'A' + 1);
+      }
+    }
+    return new RuleError(file, line, column, text);
+  }
+
+  /** A file of a procedure's folder belongs to that procedure; any other rule file to all. */
+  static boolean belongsTo(String path, String procedure) {
+    int slash = path.indexOf('/');
+    String folder = slash < 0 ? "" : path.substring(0, slash);
+    return folder.equals(procedure) || !PROCEDURES.contains(folder);
   }
 }

@@ -54,6 +54,21 @@ class RulesController {
     return ResponseEntity.ok(Map.of("version", check.ruleSet().version()));
   }
 
+  record ImpactResponse(boolean valid, String candidateVersion, String activeVersion, int examined,
+      List<EligibilityService.ImpactedCase> affected) {}
+
+  /** Dry run: the open dossiers whose outcome the rules directory would change, before activating it. */
+  @PostMapping("/impact")
+  @PreAuthorize("hasAuthority('GROUP_juristes')")
+  ResponseEntity<?> impact(Principal principal) {
+    var impact = eligibility.impact(principal.getName());
+    if (!impact.check().valid()) {
+      return invalid(impact.check());
+    }
+    return ResponseEntity.ok(new ImpactResponse(true, impact.check().ruleSet().version(), impact.activeVersion(),
+        impact.examined(), impact.affected()));
+  }
+
   private static ResponseEntity<Invalid> invalid(EligibilityService.Check check) {
     return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new Invalid(false, check.errors(),
         check.failedScenarios()));

@@ -32,23 +32,37 @@ public final class Scenarios {
 
   private Scenarios() {}
 
+  /** The columns that state what a scenario expects, in the order they are compared. */
+  static final List<String> EXPECTATIONS = List.of("expectedOutcome", "expectedRegime", "expectedNotMet",
+      "expectedPaths", "expectedFee", "expectedDecisionDeadlineDays");
+
   static Report run(RuleFiles files, CompiledRuleSet ruleSet) {
     int passed = 0;
     List<Failure> failed = new ArrayList<>();
     for (var entry : files.files().entrySet()) {
-      if (!entry.getKey().startsWith("scenarios/family-reunification")) {
+      String procedure = procedureOf(entry.getKey());
+      if (procedure == null) {
         continue;
       }
-      for (Map<String, String> row : rows(new String(entry.getValue(), StandardCharsets.UTF_8))) {
-        String name = entry.getKey() + " — " + row.get("scenario");
-        String expected = row.get("expectedOutcome") + expectedDetail(row);
+      List<Map<String, String>> rows;
+      try {
+        rows = rows(new String(entry.getValue(), StandardCharsets.UTF_8));
+      } catch (RuntimeException e) {
+        failed.add(new Failure(entry.getKey(), "a readable table", "ERROR " + e.getMessage()));
+        continue;
+      }
+      for (Map<String, String> row : rows) {
+        String name = entry.getKey() + " — " + row.getOrDefault("scenario", "?");
+        String expected;
         String actual;
         try {
-          Verdict v = RuleEngine.familyReunification(ruleSet, familyFacts(row), LocalDate.parse(row.get("referenceDate")),
+          expected = describe(row, null);
+          Verdict v = RuleEngine.evaluate(ruleSet, facts(procedure, row), LocalDate.parse(row.get("referenceDate")),
               Locale.FRENCH);
-          actual = v.outcome() + actualDetail(row, v);
+          actual = describe(row, v);
         } catch (RuntimeException e) {
-          actual = "ERROR " + e.getMessage();
+          expected = row.getOrDefault("expectedOutcome", "?");
+          actual = "ERROR " + e;
         }
         if (expected.equals(actual)) {
           passed++;
@@ -60,24 +74,77 @@ public final class Scenarios {
     return new Report(passed, failed);
   }
 
-  private static String expectedDetail(Map<String, String> row) {
-    StringBuilder sb = new StringBuilder();
-    if (!row.get("expectedRegime").isEmpty()) {
-      sb.append(" regime=").append(row.get("expectedRegime"));
+  /** scenarios/family-reunification*.csv, scenarios/nationality*.csv, scenarios/visa*.csv. */
+  static String procedureOf(String path) {
+    if (!path.startsWith("scenarios/") || !path.endsWith(".csv")) {
+      return null;
     }
-    sb.append(" notMet=").append(new TreeSet<>(Arrays.asList(row.get("expectedNotMet").split("\\s+")))
-        .stream().filter(s -> !s.isBlank()).toList());
+    String name = path.substring("scenarios/".length());
+    return RuleSetCompiler.PROCEDURES.stream().filter(name::startsWith).findFirst().orElse(null);
+  }
+
+  static Object facts(String procedure, Map<String, String> row) {
+    return switch (procedure) {
+      case "family-reunification" -> familyFacts(row);
+      case "nationality" -> nationalityFacts(row);
+      case "visa" -> visaFacts(row);
+      default -> throw new IllegalArgumentException(procedure);
+    };
+  }
+
+  /**
+   * What the row expects (verdict == null) or what the verdict gives, for the expectation columns
+   * of the row: the outcome always, the others when their cell is filled (expectedNotMet always).
+   */
+  static String describe(Map<String, String> row, Verdict v) {
+    StringBuilder sb = new StringBuilder();
+    for (String column : EXPECTATIONS) {
+      if (!row.containsKey(column)) {
+        continue;
+      }
+      String cell = row.get(column);
+      boolean always = column.equals("expectedOutcome") || column.equals("expectedNotMet");
+      if (cell.isEmpty() && !always) {
+        continue;
+      }
+      String key = column.substring("expected".length());
+      key = Character.toLowerCase(key.charAt(0)) + key.substring(1);
+      String value = switch (column) {
+        case "expectedOutcome" -> v == null ? cell : v.outcome();
+        case "expectedRegime" -> v == null ? cell : String.valueOf(v.regime());
+        case "expectedNotMet" -> v == null ? sortedWords(cell).toString()
+            : v.findings().stream().filter(f -> "NOT_MET".equals(f.result())).map(Verdict.FindingView::criterion)
+                .sorted().toList().toString();
+        case "expectedPaths" -> v == null ? ("-".equals(cell) ? "[]" : sortedWords(cell).toString())
+            : (v.paths() == null ? List.of() : v.paths().stream().sorted().toList()).toString();
+        case "expectedFee" -> v == null ? ("-".equals(cell) ? "-" : new BigDecimal(cell).stripTrailingZeros().toPlainString())
+            : (v.fee() == null ? "-" : v.fee().stripTrailingZeros().toPlainString());
+        case "expectedDecisionDeadlineDays" -> v == null ? cell : String.valueOf(v.decisionDeadlineDays());
+        default -> throw new IllegalStateException(column);
+      };
+      sb.append(sb.isEmpty() ? "" : " ").append(key).append('=').append(value);
+    }
     return sb.toString();
   }
 
-  private static String actualDetail(Map<String, String> row, Verdict v) {
-    StringBuilder sb = new StringBuilder();
-    if (!row.get("expectedRegime").isEmpty()) {
-      sb.append(" regime=").append(v.regime());
-    }
-    sb.append(" notMet=").append(v.findings().stream().filter(f -> "NOT_MET".equals(f.result()))
-        .map(Verdict.FindingView::criterion).sorted().toList());
-    return sb.toString();
+  private static List<String> sortedWords(String cell) {
+    return new TreeSet<>(Arrays.asList(cell.split("\\s+"))).stream().filter(s -> !s.isBlank()).toList();
+  }
+
+  static NationalityFacts nationalityFacts(Map<String, String> r) {
+    return new NationalityFacts(date(r.get("feePaidOn")), new NationalityFacts.Person(date(r.get("birthDate")),
+        bool(r.get("bornInBelgium")), bool(r.get("livedInBelgiumSinceBirth")),
+        enumOrNull(NationalityFacts.ResidenceCard.class, r.get("residenceCard")), date(r.get("legalStaySince")),
+        enumOrNull(NationalityFacts.LanguageLevel.class, r.get("languageLevel")),
+        enumOrNull(NationalityFacts.SocialIntegration.class, r.get("socialIntegration")),
+        integer(r.get("daysWorkedLast5Years")), integer(r.get("selfEmployedQuarters")),
+        integer(r.get("marriedToBelgianCohabitingYears")), bool(r.get("parentOfMinorBelgian")),
+        bool(r.get("disabilityOrPension")), bool(r.get("communityParticipation"))));
+  }
+
+  static VisaFacts visaFacts(Map<String, String> r) {
+    return new VisaFacts(VisaFacts.VisaType.valueOf(r.get("visaType")), VisaFacts.Purpose.valueOf(r.get("purpose")),
+        new VisaFacts.Applicant(date(r.get("birthDate")), emptyToNull(r.get("nationality"))));
   }
 
   static FamilyReunificationFacts familyFacts(Map<String, String> r) {
@@ -125,17 +192,25 @@ public final class Scenarios {
   }
 
   private static LocalDate date(String s) {
-    return s.isEmpty() ? null : LocalDate.parse(s);
+    return s == null || s.isEmpty() ? null : LocalDate.parse(s);
+  }
+
+  private static Integer integer(String s) {
+    return s == null || s.isEmpty() ? null : Integer.valueOf(s);
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 
   private static Boolean bool(String s) {
-    return s.isEmpty() ? null : switch (s.toLowerCase(Locale.ROOT)) {
+    return s == null || s.isEmpty() ? null : switch (s.toLowerCase(Locale.ROOT)) {
       case "oui", "yes", "true" -> Boolean.TRUE;
       default -> Boolean.FALSE;
     };
   }
 
   private static <E extends Enum<E>> E enumOrNull(Class<E> type, String s) {
-    return s.isEmpty() ? null : Enum.valueOf(type, s);
+    return s == null || s.isEmpty() ? null : Enum.valueOf(type, s);
   }
 }

@@ -21,6 +21,12 @@ final class VerdictAssembler {
   static final List<String> FR_CRITERIA = List.of("SPONSOR_STATUS", "RELATIONSHIP", "APPLICANT_AGE",
       "WAITING_PERIOD", "SPONSOR_INCOME", "HOUSING", "HEALTH_INSURANCE");
   static final List<String> FR_HARD = List.of("SPONSOR_STATUS", "RELATIONSHIP", "APPLICANT_AGE", "WAITING_PERIOD");
+  static final List<String> NAT_CRITERIA = List.of("AGE", "RESIDENCE_RIGHT", "LEGAL_STAY", "LANGUAGE",
+      "SOCIAL_INTEGRATION", "ECONOMIC_PARTICIPATION", "COMMUNITY_PARTICIPATION");
+  /** Conditions common to every path (art. 12bis §1 CNB): failing one closes them all. */
+  static final List<String> NAT_HARD = List.of("AGE", "RESIDENCE_RIGHT");
+  static final List<String> VISA_CRITERIA = List.of("PURPOSE", "APPLICANT");
+  static final List<String> VISA_HARD = List.of("PURPOSE");
 
   private VerdictAssembler() {}
 
@@ -58,7 +64,94 @@ final class VerdictAssembler {
     String outcome = outcome(findings, FR_HARD, out.isRegimeToConfirm());
     return new Verdict("family-reunification", referenceDate, out.getRegime(), outcome,
         findings.stream().map(f -> view(f, locale)).toList(), List.copyOf(out.getDocuments()), version, null, null,
-        null);
+        null, out.getFee(), out.isFeeToConfirm() ? Boolean.TRUE : null, null);
+  }
+
+  /** A path is MET when all it rests on is MET, NOT_MET when one item is NOT_MET, else UNKNOWN. */
+  record PathStatus(String path, String result, List<String> missing, boolean closed) {
+
+    PathStatus(String path, String result, List<String> missing) {
+      this(path, result, missing, false);
+    }
+  }
+
+  static List<PathStatus> paths(RuleOutput out, List<Finding> findings, Locale locale) {
+    Map<String, Finding> byCriterion = new LinkedHashMap<>();
+    findings.forEach(f -> byCriterion.put(f.criterion(), f));
+    List<PathStatus> result = new ArrayList<>();
+    out.getPaths().forEach((path, check) -> {
+      boolean notMet = false;
+      boolean unknown = false;
+      List<String> missing = new ArrayList<>();
+      for (String c : check.criteria()) {
+        Finding f = byCriterion.get(c);
+        String r = f == null ? "UNKNOWN" : f.result();
+        if (!"MET".equals(r)) {
+          notMet |= "NOT_MET".equals(r);
+          unknown |= !"NOT_MET".equals(r);
+          missing.add(f == null ? c : message(f.messageKey(), f.messageArgs(), locale));
+        }
+      }
+      for (RuleOutput.PathItem item : check.conditions()) {
+        if (!"MET".equals(item.result())) {
+          notMet |= "NOT_MET".equals(item.result());
+          unknown |= !"NOT_MET".equals(item.result());
+          missing.add(message(item.messageKey(), item.messageArgs(), locale));
+        }
+      }
+      result.add(new PathStatus(path, notMet ? "NOT_MET" : unknown ? "UNKNOWN" : "MET", missing,
+          !check.closed().isEmpty()));
+    });
+    return result;
+  }
+
+  /**
+   * Nationality: NOT_ELIGIBLE when a common condition fails; ELIGIBLE when a path is open (review
+   * when a point to confirm weighs); NEEDS_REVIEW when only unknown facts stand in a path's way;
+   * else NOT_ELIGIBLE, naming the nearest path and what it misses.
+   */
+  static String nationalityOutcome(List<Finding> findings, List<PathStatus> paths) {
+    for (Finding f : findings) {
+      if (NAT_HARD.contains(f.criterion()) && "NOT_MET".equals(f.result()) && !f.toConfirm()) {
+        return "NOT_ELIGIBLE";
+      }
+    }
+    boolean toConfirm = findings.stream().anyMatch(Finding::toConfirm);
+    if (paths.stream().anyMatch(p -> "MET".equals(p.result()))) {
+      return toConfirm ? "NEEDS_REVIEW" : "ELIGIBLE";
+    }
+    if (toConfirm || paths.stream().anyMatch(p -> "UNKNOWN".equals(p.result()))) {
+      return "NEEDS_REVIEW";
+    }
+    return "NOT_ELIGIBLE";
+  }
+
+  static Verdict nationality(RuleOutput out, LocalDate referenceDate, String version, Locale locale) {
+    List<Finding> findings = perCriterion(out.getFindings(), NAT_CRITERIA);
+    List<PathStatus> paths = paths(out, findings, locale);
+    String outcome = nationalityOutcome(findings, paths);
+    List<String> open = paths.stream().filter(p -> "MET".equals(p.result())).map(PathStatus::path).toList();
+    String nearest = null;
+    List<String> missing = null;
+    if (open.isEmpty()) {
+      var best = paths.stream().filter(p -> !p.closed())
+          .min(java.util.Comparator.comparingInt(p -> p.missing().size()));
+      if (best.isPresent()) {
+        nearest = best.get().path();
+        missing = best.get().missing();
+      }
+    }
+    return new Verdict("nationality", referenceDate, null, outcome, findings.stream().map(f -> view(f, locale)).toList(),
+        List.copyOf(out.getDocuments()), version, open, nearest, missing, out.getFee(),
+        out.isFeeToConfirm() ? Boolean.TRUE : null, null);
+  }
+
+  static Verdict visa(RuleOutput out, LocalDate referenceDate, String version, Locale locale) {
+    List<Finding> findings = perCriterion(out.getFindings(), VISA_CRITERIA);
+    String outcome = outcome(findings, VISA_HARD, false);
+    return new Verdict("visa", referenceDate, null, outcome, findings.stream().map(f -> view(f, locale)).toList(),
+        List.copyOf(out.getDocuments()), version, null, null, null, out.getFee(),
+        out.isFeeToConfirm() ? Boolean.TRUE : null, out.getDecisionDeadlineDays());
   }
 
   static Verdict.FindingView view(Finding f, Locale locale) {
@@ -78,7 +171,7 @@ final class VerdictAssembler {
     Object[] shown = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       shown[i] = args[i] instanceof BigDecimal b ? b.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
-          : String.valueOf(args[i]);
+          : args[i] instanceof LocalDate d ? d.toString() : String.valueOf(args[i]);
     }
     return new MessageFormat(pattern.replace("'", "''"), locale).format(shown);
   }

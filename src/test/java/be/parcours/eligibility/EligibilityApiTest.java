@@ -109,4 +109,84 @@ class EligibilityApiTest {
     assertThat(Api.as(rest, "demo-caseworker").post("/api/rules/reload", null).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
+
+  static final String NATIONALITY = """
+      { "referenceDate": "2025-09-15", "feePaidOn": "2025-07-28",
+        "person": { "birthDate": "1985-06-14", "bornInBelgium": false, "livedInBelgiumSinceBirth": false,
+          "residenceCard": "B", "legalStaySince": "2021-02-01", "languageLevel": "A2",
+          "socialIntegration": "FIVE_YEARS_WORK", "daysWorkedLast5Years": 310, "selfEmployedQuarters": 0,
+          "marriedToBelgianCohabitingYears": 0, "parentOfMinorBelgian": false, "disabilityOrPension": false,
+          "communityParticipation": false } }
+      """;
+
+  @Test
+  void nationality_names_the_paths_the_fee_by_payment_date_and_the_days_missing() throws Exception {
+    var response = Api.as(rest, "demo-caseworker").post("/api/eligibility/nationality", NATIONALITY);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode v = mapper.readTree(response.getBody());
+    assertThat(v.get("procedure").asText()).isEqualTo("nationality");
+    assertThat(v.get("outcome").asText()).isEqualTo("NOT_ELIGIBLE");
+    assertThat(v.get("paths")).isEmpty();
+    assertThat(v.get("fee").decimalValue()).isEqualByComparingTo("150");
+    assertThat(v.get("findings")).hasSize(7);
+    assertThat(v.at("/findings/5/criterion").asText()).isEqualTo("ECONOMIC_PARTICIPATION");
+    assertThat(v.at("/findings/5/details/daysMissing").asInt()).isEqualTo(158);
+    assertThat(v.get("nearestPath").asText()).isEqualTo("12bis-1-2");
+
+    String eligible = NATIONALITY.replace("\"daysWorkedLast5Years\": 310", "\"daysWorkedLast5Years\": 468")
+        .replace("2021-02-01", "2020-09-15");
+    JsonNode ok = mapper.readTree(Api.as(rest, "demo-legal").post("/api/eligibility/nationality", eligible).getBody());
+    assertThat(ok.get("outcome").asText()).isEqualTo("ELIGIBLE");
+    assertThat(ok.get("paths").toString()).isEqualTo("[\"12bis-1-2\"]");
+  }
+
+  @Test
+  void visa_gives_fee_and_decision_deadline() throws Exception {
+    String body = """
+        { "referenceDate": "2024-06-11", "visaType": "C", "purpose": "FAMILY_VISIT",
+          "applicant": { "birthDate": "1952-04-18", "nationality": "SN" } }
+        """;
+    var response = Api.as(rest, "demo-caseworker").post("/api/eligibility/visa", body);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode v = mapper.readTree(response.getBody());
+    assertThat(v.get("outcome").asText()).isEqualTo("ELIGIBLE");
+    assertThat(v.get("fee").decimalValue()).isEqualByComparingTo("90");
+    assertThat(v.get("decisionDeadlineDays").asInt()).isEqualTo(15);
+    assertThat(v.get("requiredDocuments").toString()).contains("PASSPORT");
+  }
+
+  @Test
+  void nationality_and_visa_bad_input_gets_400_never_5xx() {
+    var caseworker = Api.as(rest, "demo-caseworker");
+
+    assertThat(caseworker.post("/api/eligibility/nationality", NATIONALITY.replace("\"B\"", "\"Z\"")).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(caseworker.post("/api/eligibility/nationality", NATIONALITY.replace("310", "-1")).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(caseworker.post("/api/eligibility/nationality", NATIONALITY.replace("1985-06-14", "1985-13-14"))
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(caseworker.post("/api/eligibility/nationality", "{\"referenceDate\": \"2025-09-15\"}").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(caseworker.post("/api/eligibility/nationality", "{").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(caseworker.post("/api/eligibility/visa",
+        "{\"referenceDate\": \"2025-09-15\", \"visaType\": \"X\", \"purpose\": \"TOURISM\", \"applicant\": {}}")
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(caseworker.post("/api/eligibility/visa",
+        "{\"referenceDate\": \"2025-09-15\", \"visaType\": \"C\", \"purpose\": \"TOURISM\"}")
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(Api.as(rest, "demo-reception").post("/api/eligibility/visa",
+        "{\"referenceDate\": \"2025-09-15\", \"visaType\": \"C\", \"purpose\": \"TOURISM\", \"applicant\": {}}")
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void visa_with_unknown_applicant_is_reviewed_not_refused() throws Exception {
+    var response = Api.as(rest, "demo-caseworker").post("/api/eligibility/visa",
+        "{\"referenceDate\": \"2025-09-15\", \"visaType\": \"C\", \"purpose\": \"TOURISM\", \"applicant\": {}}");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(mapper.readTree(response.getBody()).get("outcome").asText()).isEqualTo("NEEDS_REVIEW");
+  }
 }

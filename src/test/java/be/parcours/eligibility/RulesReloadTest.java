@@ -49,7 +49,8 @@ class RulesReloadTest {
     jdbc = new JdbcTemplate(ds);
     jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V10__rules_versions.sql")));
     service = new EligibilityService(rulesDir.toString(), new RulesVersionStore(jdbc),
-        new ObjectMapper().registerModule(new JavaTimeModule()), Clock.systemUTC());
+        new ObjectMapper().registerModule(new JavaTimeModule()), Clock.systemUTC(),
+        new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(OpenCaseSource.class));
     service.onReady(null);
   }
 

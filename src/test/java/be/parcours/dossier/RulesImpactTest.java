@@ -1,4 +1,4 @@
-package be.parcours.procedure;
+package be.parcours.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,9 +46,9 @@ class RulesImpactTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode impact = mapper.readTree(response.getBody());
-    assertThat(impact.get("dossiersChecked").asInt()).isPositive();
-    assertThat(impact.get("changes").toString()).contains("\"dossierId\":" + id)
-        .contains("\"currentOutcome\":\"NEEDS_REVIEW\",\"candidateOutcome\":\"ELIGIBLE\"");
+    assertThat(impact.get("examined").asInt()).isPositive();
+    assertThat(impact.get("affected").toString()).contains("\"dossierId\":" + id)
+        .contains("\"currentOutcome\":\"NEEDS_REVIEW\"").contains("\"candidateOutcome\":\"ELIGIBLE\"");
     assertThat(dossiers.lastOutcome(id)).isEqualTo("NEEDS_REVIEW");
     assertThat(Api.as(rest, "demo-caseworker").post("/api/rules/impact", null).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
