@@ -22,4 +22,9 @@ final class Dates {
     String s = value.toString();
     return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
   }
+
+  /** A legal deadline ends with its day: a timer on it fires at midnight (Brussels) after the last day. */
+  static Date endOf(LocalDate day) {
+    return Date.from(day.plusDays(1).atStartOfDay(TimeConfig.BRUSSELS).toInstant());
+  }
 }
