@@ -14,10 +14,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 
 /** Nationality.bpmn (declaration, art. 12bis CNB): one test per path; clocks mocked, timers on ClockUtil. */
 @Deployment(resources = "Nationality.bpmn")
 class NationalityProcessTest extends ProcedureProcessTestSupport {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = engine();
 
   static final Date COMPLETENESS_DEADLINE = at("2026-04-22T00:00");
   static final Date COMPLETION_DEADLINE = at("2026-05-21T00:00");

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the Nationality, VisaC and VisaD process tests share: the in-memory engine of
@@ -29,9 +28,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 abstract class ProcedureProcessTestSupport {
 
-  @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("process-tests.camunda.cfg.xml").build();
+  /** Each test class registers its own (one extension instance per class, the engine closed after it). */
+  static ProcessEngineExtension engine() {
+    return ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
+  }
 
   static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
   static final long DOSSIER = 42L;
