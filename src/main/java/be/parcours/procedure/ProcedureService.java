@@ -28,6 +28,9 @@ public class ProcedureService {
   static final String DECISION = "DECISION";
   static final String APPEAL = "APPEAL_CCE";
   static final String FAVOUR_REVIEW = "FAVOUR_REVIEW";
+  static final String VISA_COLLECTION = "VISA_D_COLLECTION";
+  /** Sponsor's residence cards with the shorter decision clock: long-term resident (D, now L) and Blue Card (H). */
+  static final java.util.Set<String> LONG_TERM_CARDS = java.util.Set.of("D", "L", "H");
 
   private final DossierService dossiers;
   private final ObjectProvider<EligibilityEvaluator> evaluator;
@@ -73,20 +76,34 @@ public class ProcedureService {
   /** The decision clock from the filing date: 6 months for family of a Belgian/EU citizen, else 9. */
   @Transactional
   public Date startDecisionClock(long dossierId, Object filedOn) {
-    return decisionClock(dossierId, Dates.toLocalDate(filedOn), 0);
+    return startDecisionClock(dossierId, filedOn, null);
+  }
+
+  /**
+   * The decision clock from the filing date (annex 15quinquies, 15bis or 19ter): 6 months for family
+   * of a Belgian/EU citizen, 4 when the sponsor holds a D/L or H card ({@code sponsorCard}), else 9.
+   */
+  @Transactional
+  public Date startDecisionClock(long dossierId, Object filedOn, Object sponsorCard) {
+    return decisionClock(dossierId, decisionCode(dossierId, sponsorCard), Dates.toLocalDate(filedOn), 0);
   }
 
   /** The authority asked for more: the clock is extended by 3 months, as often as the law allows. */
   @Transactional
   public Date extendDecisionClock(long dossierId, Object filedOn) {
-    LocalDate filed = Dates.toLocalDate(filedOn);
-    int requests = decisions.count(dossierId, DecisionOutcome.MORE_DOCUMENTS);
-    int allowed = legalClock.maxExtensions(decisionCode(dossierId), filed);
-    return decisionClock(dossierId, filed, Math.min(requests, allowed));
+    return extendDecisionClock(dossierId, filedOn, null);
   }
 
-  private Date decisionClock(long dossierId, LocalDate filedOn, int extensions) {
-    String code = decisionCode(dossierId);
+  @Transactional
+  public Date extendDecisionClock(long dossierId, Object filedOn, Object sponsorCard) {
+    LocalDate filed = Dates.toLocalDate(filedOn);
+    String code = decisionCode(dossierId, sponsorCard);
+    int requests = decisions.count(dossierId, DecisionOutcome.MORE_DOCUMENTS);
+    int allowed = legalClock.maxExtensions(code, filed);
+    return decisionClock(dossierId, code, filed, Math.min(requests, allowed));
+  }
+
+  private Date decisionClock(long dossierId, String code, LocalDate filedOn, int extensions) {
     var deadline = legalClock.deadline(code, filedOn, extensions, "FR_DECISION_EXTENSION");
     dossiers.upsertDeadline(dossierId, DECISION, deadline.dueOn(), deadline.legalBasis());
     dossiers.setStatus(dossierId, DossierStatus.SUBMITTED);
@@ -94,26 +111,50 @@ public class ProcedureService {
   }
 
   String decisionCode(long dossierId) {
-    String kind = fact(dossierId, "/sponsor/kind");
-    return "BELGIAN".equals(kind) || "EU_CITIZEN".equals(kind) ? "FR_DECISION_FAMILY_OF_BELGIAN_EU"
-        : "FR_DECISION_ART10";
+    return decisionCode(dossierId, null);
   }
 
+  String decisionCode(long dossierId, Object sponsorCard) {
+    String kind = fact(dossierId, "/sponsor/kind");
+    if ("BELGIAN".equals(kind) || "EU_CITIZEN".equals(kind)) {
+      return "FR_DECISION_FAMILY_OF_BELGIAN_EU";
+    }
+    String card = sponsorCard == null ? null : sponsorCard.toString().strip().toUpperCase(java.util.Locale.ROOT);
+    return card != null && LONG_TERM_CARDS.contains(card) ? "FR_DECISION_LONG_TERM" : "FR_DECISION_ART10";
+  }
+
+  /** @return true: the process keeps it ({@code decisionDeadlineMissed}) so a late decision leaves it MISSED */
   @Transactional
-  public void decisionOverdue(long dossierId) {
+  public boolean decisionOverdue(long dossierId) {
     dossiers.closeDeadline(dossierId, DECISION, DeadlineStatus.MISSED);
+    return true;
   }
 
   @Transactional
   public void decisionPositive(long dossierId) {
-    closeIfPending(dossierId, DECISION, DeadlineStatus.MET);
+    decisionPositive(dossierId, null);
+  }
+
+  /** A positive decision; the decision deadline is MET unless it was already missed. */
+  @Transactional
+  public void decisionPositive(long dossierId, Object decisionDeadlineMissed) {
+    if (!Boolean.TRUE.equals(decisionDeadlineMissed)) {
+      closeIfPending(dossierId, DECISION, DeadlineStatus.MET);
+    }
     dossiers.setStatus(dossierId, DossierStatus.DECIDED);
+  }
+
+  @Transactional
+  public Date startAppealClock(long dossierId, Object notifiedOn) {
+    return startAppealClock(dossierId, notifiedOn, null);
   }
 
   /** A negative decision: 30 days to appeal to the CCE, from the day after notification. */
   @Transactional
-  public Date startAppealClock(long dossierId, Object notifiedOn) {
-    closeIfPending(dossierId, DECISION, DeadlineStatus.MET);
+  public Date startAppealClock(long dossierId, Object notifiedOn, Object decisionDeadlineMissed) {
+    if (!Boolean.TRUE.equals(decisionDeadlineMissed)) {
+      closeIfPending(dossierId, DECISION, DeadlineStatus.MET);
+    }
     var deadline = legalClock.deadline(APPEAL, Dates.toLocalDate(notifiedOn));
     dossiers.upsertDeadline(dossierId, APPEAL, deadline.dueOn(), deadline.legalBasis());
     dossiers.setStatus(dossierId, DossierStatus.DECIDED);
@@ -131,11 +172,46 @@ public class ProcedureService {
     dossiers.closeDeadline(dossierId, APPEAL, DeadlineStatus.MISSED);
   }
 
+  /**
+   * The refusal may be reviewed as a favour (lease not registered, insurance form, parental consent)
+   * when the missing piece reaches the Immigration Office within 3 months of the refusal.
+   */
   @Transactional
-  public void startFavourReview(long dossierId, Object notifiedOn) {
-    dossiers.closeDeadline(dossierId, APPEAL, DeadlineStatus.MET);
+  public Date startFavourReview(long dossierId, Object notifiedOn) {
+    closeIfPending(dossierId, APPEAL, DeadlineStatus.MET);
     var deadline = legalClock.deadline(FAVOUR_REVIEW, Dates.toLocalDate(notifiedOn));
     dossiers.upsertDeadline(dossierId, FAVOUR_REVIEW, deadline.dueOn(), deadline.legalBasis());
+    return endOf(deadline.dueOn());
+  }
+
+  /** The request for a favour review was sent in time: the Immigration Office decides again. */
+  @Transactional
+  public void favourReviewRequested(long dossierId) {
+    dossiers.closeDeadline(dossierId, FAVOUR_REVIEW, DeadlineStatus.MET);
+    dossiers.setStatus(dossierId, DossierStatus.SUBMITTED);
+  }
+
+  @Transactional
+  public void favourReviewMissed(long dossierId) {
+    dossiers.closeDeadline(dossierId, FAVOUR_REVIEW, DeadlineStatus.MISSED);
+  }
+
+  /** A visa D granted: the passport must be collected at the post within 6 months of the notification. */
+  @Transactional
+  public Date startVisaCollectionClock(long dossierId, Object notifiedOn) {
+    var deadline = legalClock.deadline(VISA_COLLECTION, Dates.toLocalDate(notifiedOn));
+    dossiers.upsertDeadline(dossierId, VISA_COLLECTION, deadline.dueOn(), deadline.legalBasis());
+    return endOf(deadline.dueOn());
+  }
+
+  @Transactional
+  public void visaCollected(long dossierId) {
+    dossiers.closeDeadline(dossierId, VISA_COLLECTION, DeadlineStatus.MET);
+  }
+
+  @Transactional
+  public void visaCollectionMissed(long dossierId) {
+    dossiers.closeDeadline(dossierId, VISA_COLLECTION, DeadlineStatus.MISSED);
   }
 
   @Transactional

@@ -82,6 +82,43 @@ class LegalClockTest {
   }
 
   @Test
+  void a_long_term_or_blue_card_sponsor_gets_four_months_extended_once() {
+    LocalDate filed = LocalDate.parse("2026-01-31");
+
+    assertThat(clock.maxExtensions("FR_DECISION_LONG_TERM", filed)).isEqualTo(1);
+    assertThat(clock.deadline("FR_DECISION_LONG_TERM", filed, 1, "FR_DECISION_EXTENSION").dueOn())
+        .isEqualTo("2026-08-31");
+    assertThatThrownBy(() -> clock.deadline("FR_DECISION_LONG_TERM", filed, 2, "FR_DECISION_EXTENSION"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(clock.maxExtensions("FR_DECISION_FAMILY_OF_BELGIAN_EU", filed)).isZero();
+  }
+
+  @ParameterizedTest(name = "{0} notified {1} → {2}")
+  @CsvSource({
+      "VISA_D_COLLECTION, 2026-08-31, 2027-02-28",  // no 31 February: the last day of the month
+      "VISA_D_COLLECTION, 2026-01-21, 2026-07-21",  // months are calendar months, holidays do not move it
+      "FAVOUR_REVIEW, 2026-11-30, 2027-02-28",
+      "FAVOUR_REVIEW, 2027-12-24, 2028-03-24"})
+  void month_periods_end_on_the_same_day_of_the_month_or_the_last_one(String code, LocalDate from, LocalDate due) {
+    assertThat(clock.deadline(code, from).dueOn()).isEqualTo(due);
+  }
+
+  @Test
+  void office_reminders_skip_easter_monday_and_the_year_end_closure() {
+    ZoneId brussels = ZoneId.of("Europe/Brussels");
+    var businessCalendar = new WorkingDaysBusinessCalendar(calendar, new DurationBusinessCalendar(), brussels);
+    Date thursdayBeforeEaster = Date.from(LocalDateTime.parse("2026-04-02T09:00").atZone(brussels).toInstant());
+    Date beforeChristmas = Date.from(LocalDateTime.parse("2026-12-18T09:00").atZone(brussels).toInstant());
+
+    // Fri 3 April (Good Friday is no Belgian holiday), Mon 6 (Easter Monday) skipped, Tue 7
+    assertThat(businessCalendar.resolveDuedate("P2D", thursdayBeforeEaster).toInstant().atZone(brussels)
+        .toLocalDate()).isEqualTo("2026-04-07");
+    // Mon 21, Tue 22, Wed 23, then closed 24 Dec – 1 Jan (and weekends): Mon 4, Tue 5 January
+    assertThat(businessCalendar.resolveDuedate("P5D", beforeChristmas).toInstant().atZone(brussels)
+        .toLocalDate()).isEqualTo("2027-01-05");
+  }
+
+  @Test
   void working_day_periods_skip_weekends_and_public_holidays_but_not_closures() {
     // Tue 2026-12-01 + 5 working days: 2, 3, 4, 7, 8 December
     assertThat(clock.deadline("NATIONALITY_TRANSMISSION", LocalDate.parse("2026-12-01")).dueOn())

@@ -64,6 +64,87 @@ class FamilyReunificationPostgresIT extends PostgresSpringTest {
         .isEqualTo(HttpStatus.NO_CONTENT);
   }
 
+  private JsonNode deadline(long id, String code) {
+    try {
+      JsonNode d = json(Api.as(rest, "demo-caseworker").get("/api/dossiers/" + id).getBody());
+      for (JsonNode dl : d.get("deadlines")) {
+        if (dl.get("code").asText().equals(code)) {
+          return dl;
+        }
+      }
+      return null;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void a_granted_family_abroad_collects_the_visa_arrives_and_is_followed_up_to_closure() throws Exception {
+    String body = """
+        {"procedure":"family-reunification","referenceDate":"2025-10-01",
+         "beneficiary":{"firstName":"Amani","lastName":"Kasongo","birthDate":"1990-07-14","nationality":"CD"},
+         "sponsor":{"kind":"THIRD_COUNTRY_NATIONAL","residence":"UNLIMITED","statusGrantedOn":"2025-09-01",
+                    "monthlyNetIncome":2600.00,"incomeKinds":["EMPLOYMENT"],"adequateHousing":true,
+                    "healthInsurance":true,"householdSize":2},
+         "applicant":{"relationship":"SPOUSE","birthDate":"1992-02-20","relationshipStartedOn":"2019-05-04",
+                      "relationshipBeforeSponsorArrival":true,"location":"ABROAD"}}
+        """;
+    JsonNode created = json(Api.as(rest, "demo-caseworker").post("/api/dossiers", body).getBody());
+    long id = created.get("id").asLong();
+    String reference = created.get("reference").asText();
+
+    // a caseworker may do the intake too; the sponsor holds a Blue Card (H): the 4-month clock
+    complete("demo-caseworker", awaitTask(reference, "Task_Intake"), "\"sponsorCard\":{\"value\":\"H\"}");
+    Task collect = awaitTask(reference, "Task_CollectDocuments");
+    JsonNode dossier = json(Api.as(rest, "demo-caseworker").get("/api/dossiers/" + id).getBody());
+    for (JsonNode doc : dossier.get("documents")) {
+      Api.as(rest, "demo-caseworker").put("/api/dossiers/" + id + "/documents/" + doc.get("code").asText(),
+          "{\"status\":\"RECEIVED\",\"legalised\":true,\"translated\":true}");
+    }
+    complete("demo-caseworker", collect, "");
+    complete("demo-caseworker", awaitTask(reference, "Task_BookAppointment"),
+        "\"appointmentOn\":{\"value\":\"2026-01-12\"},\"appointmentPlace\":{\"value\":\"TLS Kinshasa\"}");
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Brussels"));
+    java.time.LocalDate filedOn = today.minusDays(20);
+    complete("demo-caseworker", awaitTask(reference, "Task_FileVisaApplication"),
+        "\"filedOn\":{\"value\":\"" + filedOn + "\"}");
+    JsonNode decisionDeadline = await(() -> deadline(id, "DECISION"), "the decision deadline");
+    assertThat(decisionDeadline.get("dueOn").asText())
+        .isEqualTo(legalClock.deadline("FR_DECISION_LONG_TERM", filedOn).dueOn().toString())
+        .isEqualTo(filedOn.plusMonths(4).toString());
+
+    // the visa is granted: 6 months to collect the passport at the post
+    var granted = Api.as(rest, "demo-caseworker").post("/api/dossiers/" + id + "/decision",
+        "{\"outcome\":\"POSITIVE\",\"notifiedOn\":\"" + today + "\"}");
+    assertThat(granted.getStatusCode()).as(granted.getBody()).isEqualTo(HttpStatus.CREATED);
+    Task collectVisa = awaitTask(reference, "Task_CollectVisa");
+    JsonNode visaDeadline = deadline(id, "VISA_D_COLLECTION");
+    assertThat(visaDeadline.get("dueOn").asText()).isEqualTo(today.plusMonths(6).toString());
+    assertThat(visaDeadline.get("status").asText()).isEqualTo("PENDING");
+    assertThat(deadline(id, "DECISION").get("status").asText()).isEqualTo("MET");
+    complete("demo-caseworker", collectVisa, "\"visaCollectedOn\":{\"value\":\"" + today + "\"}");
+
+    // arrival, commune, then the four follow-ups in any order
+    complete("demo-caseworker", awaitTask(reference, "Task_PrepareArrival"), "");
+    complete("demo-caseworker", awaitTask(reference, "Task_RegisterAtCommune"), "");
+    for (String followUp : new String[] {"Task_HealthInsurance", "Task_FamilyAllowances", "Task_SchoolEnrolment",
+        "Task_FrenchClasses"}) {
+      complete("demo-caseworker", awaitTask(reference, followUp), "");
+    }
+    JsonNode closed = await(() -> {
+      try {
+        JsonNode d = json(Api.as(rest, "demo-caseworker").get("/api/dossiers/" + id).getBody());
+        return "CLOSED".equals(d.get("status").asText()) ? d : null;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, "the dossier to be closed");
+    assertThat(closed.get("deadlines").toString())
+        .contains("\"code\":\"VISA_D_COLLECTION\",\"dueOn\":\"" + today.plusMonths(6) + "\"")
+        .doesNotContain("PENDING");
+    assertThat(closed.get("openTasks")).isEmpty();
+  }
+
   @Test
   void an_eligible_family_abroad_is_followed_from_intake_to_an_appeal() throws Exception {
     String body = """

@@ -42,6 +42,8 @@ class FamilyReunificationProcessTest {
   static final String REFERENCE = "RF-2026-00042";
   static final Date DECISION_DEADLINE = at("2026-10-16T00:00");
   static final Date APPEAL_DEADLINE = at("2026-12-05T00:00");
+  static final Date VISA_COLLECTION_DEADLINE = at("2026-12-02T00:00");
+  static final Date FAVOUR_REVIEW_DEADLINE = at("2027-02-05T00:00");
 
   ProcessEngine processEngine;
   ProcedureService procedure = mock(ProcedureService.class);
@@ -56,9 +58,12 @@ class FamilyReunificationProcessTest {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
     Mocks.register("procedureService", procedure);
     ClockUtil.setCurrentTime(at("2026-01-12T09:00"));
-    when(procedure.startDecisionClock(anyLong(), any())).thenReturn(DECISION_DEADLINE);
-    when(procedure.extendDecisionClock(anyLong(), any())).thenReturn(at("2027-01-16T00:00"));
-    when(procedure.startAppealClock(anyLong(), any())).thenReturn(APPEAL_DEADLINE);
+    when(procedure.startDecisionClock(anyLong(), any(), any())).thenReturn(DECISION_DEADLINE);
+    when(procedure.extendDecisionClock(anyLong(), any(), any())).thenReturn(at("2027-01-16T00:00"));
+    when(procedure.startAppealClock(anyLong(), any(), any())).thenReturn(APPEAL_DEADLINE);
+    when(procedure.startVisaCollectionClock(anyLong(), any())).thenReturn(VISA_COLLECTION_DEADLINE);
+    when(procedure.startFavourReview(anyLong(), any())).thenReturn(FAVOUR_REVIEW_DEADLINE);
+    when(procedure.decisionOverdue(DOSSIER)).thenReturn(true);
     when(procedure.documentsComplete(DOSSIER)).thenReturn(true);
     when(procedure.applicantAbroad(DOSSIER)).thenReturn(true);
   }
@@ -71,12 +76,16 @@ class FamilyReunificationProcessTest {
   }
 
   private ProcessInstance startAndEvaluate(String outcome) {
+    return startAndEvaluate(outcome, "OTHER");
+  }
+
+  private ProcessInstance startAndEvaluate(String outcome, String sponsorCard) {
     when(procedure.evaluateEligibility(DOSSIER)).thenReturn(outcome);
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("FamilyReunification", REFERENCE,
         withVariables("dossierId", DOSSIER, "dossierReference", REFERENCE));
     assertThat(pi).isWaitingAt("Task_Intake");
-    assertThat(task()).hasCandidateGroup("accueil");
-    complete(task());
+    assertThat(task()).hasCandidateGroup("accueil").hasCandidateGroup("service-social");
+    complete(task(), withVariables("sponsorCard", sponsorCard));
     assertThat(pi).isWaitingAt("Task_EvaluateEligibility");
     execute(job());
     return pi;
@@ -106,12 +115,20 @@ class FamilyReunificationProcessTest {
     // given an eligible applicant abroad whose visa D was filed
     ProcessInstance pi = startAndEvaluate("ELIGIBLE");
     fileAbroad(pi);
-    verify(procedure).startDecisionClock(DOSSIER, "2026-02-02");
+    verify(procedure).startDecisionClock(DOSSIER, "2026-02-02", "OTHER");
     org.assertj.core.api.Assertions.assertThat(job("Timer_DecisionDeadline").getDuedate()).isEqualTo(DECISION_DEADLINE);
 
     // when the Immigration Office decides positively
     decide("POSITIVE", "2026-06-01");
     execute(job());
+    execute(job()); // the visa collection clock
+    verify(procedure).startVisaCollectionClock(DOSSIER, "2026-06-01");
+    assertThat(task("Task_CollectVisa", pi)).hasCandidateGroup("service-social");
+    org.assertj.core.api.Assertions.assertThat(task("Task_CollectVisa", pi).getDueDate())
+        .isEqualTo(VISA_COLLECTION_DEADLINE);
+    complete(task("Task_CollectVisa", pi), withVariables("visaCollectedOn", "2026-06-15"));
+    execute(job());
+    verify(procedure).visaCollected(DOSSIER);
     complete(task("Task_PrepareArrival", pi));
     complete(task("Task_RegisterAtCommune", pi));
     complete(task("Task_HealthInsurance", pi));
@@ -122,7 +139,7 @@ class FamilyReunificationProcessTest {
 
     // then the family is followed up and the dossier closed
     assertThat(pi).isEnded().hasPassed("Task_RecordPositive", "Gateway_FollowUpJoin", "EndEvent_Granted");
-    verify(procedure).decisionPositive(DOSSIER);
+    verify(procedure).decisionPositive(DOSSIER, null);
     verify(procedure).close(DOSSIER);
   }
 
@@ -138,7 +155,45 @@ class FamilyReunificationProcessTest {
     execute(job());
 
     assertThat(pi).isWaitingAt("Gateway_AwaitDecision").hasNotPassed("CallActivity_VisaD");
-    verify(procedure).startDecisionClock(DOSSIER, "2026-03-03");
+    verify(procedure).startDecisionClock(DOSSIER, "2026-03-03", "OTHER");
+
+    // a positive decision for a person already in Belgium: no visa to collect, straight to the commune
+    decide("POSITIVE", "2026-09-01");
+    execute(job());
+    assertThat(pi).isWaitingAt("Task_RegisterAtCommune").hasNotPassed("Task_CollectVisa", "Task_PrepareArrival");
+  }
+
+  @Test
+  void a_sponsor_with_a_long_term_or_blue_card_gets_the_short_decision_clock() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE", "H");
+    fileAbroad(pi);
+
+    verify(procedure).startDecisionClock(DOSSIER, "2026-02-02", "H");
+    decide("MORE_DOCUMENTS", "2026-04-01");
+    complete(task(pi));
+    execute(job());
+    verify(procedure).extendDecisionClock(DOSSIER, "2026-02-02", "H");
+  }
+
+  @Test
+  void a_visa_not_collected_within_six_months_goes_to_legal_staff_and_closes() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+    decide("POSITIVE", "2026-06-01");
+    execute(job());
+    execute(job());
+    assertThat(pi).isWaitingAt("Task_CollectVisa");
+
+    ClockUtil.setCurrentTime(at("2026-12-02T00:01"));
+    execute(job("Timer_VisaCollectionDeadline", pi));
+    execute(job());
+    verify(procedure).visaCollectionMissed(DOSSIER);
+    assertThat(task("Task_VisaNotCollected", pi)).hasCandidateGroup("juristes");
+    complete(task("Task_VisaNotCollected", pi), withVariables("visaLapsedAnalysis", "Nouvelle demande à introduire"));
+    execute(job());
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_VisaLapsed").hasNotPassed("Task_PrepareArrival");
+    verify(procedure).close(DOSSIER);
   }
 
   @Test
@@ -203,7 +258,7 @@ class FamilyReunificationProcessTest {
     decide("NEGATIVE", "2026-11-04");
     execute(job());
 
-    verify(procedure).startAppealClock(DOSSIER, "2026-11-04");
+    verify(procedure).startAppealClock(DOSSIER, "2026-11-04", null);
     assertThat(pi).isWaitingAt("Task_PrepareAppeal");
     assertThat(task()).hasCandidateGroup("juristes");
     org.assertj.core.api.Assertions.assertThat(task().getDueDate()).isEqualTo(APPEAL_DEADLINE);
@@ -240,8 +295,40 @@ class FamilyReunificationProcessTest {
     complete(task(), withVariables("appealChoice", "FAVOUR_REVIEW"));
     execute(job());
 
+    // the request is due within 3 months of the refusal
     assertThat(pi).isWaitingAt("Task_RequestFavourReview");
     verify(procedure).startFavourReview(DOSSIER, "2026-11-04");
+    org.assertj.core.api.Assertions.assertThat(task(pi).getDueDate()).isEqualTo(FAVOUR_REVIEW_DEADLINE);
+    org.assertj.core.api.Assertions.assertThat(job("Timer_FavourReviewDeadline", pi).getDuedate())
+        .isEqualTo(FAVOUR_REVIEW_DEADLINE);
+    complete(task(pi), withVariables("favourReviewCase", "LEASE_NOT_REGISTERED", "favourReviewSentOn", "2026-11-20"));
+    execute(job());
+    verify(procedure).favourReviewRequested(DOSSIER);
+
+    // the Immigration Office reviews: a reminder if it is slow, then its new decision moves the dossier on
+    assertThat(pi).isWaitingAt("Task_AwaitReviewDecision");
+    execute(job("Timer_ReviewReminder", pi));
+    assertThat(task("Task_RemindReview", pi)).hasCandidateGroup("service-social");
+    decide("POSITIVE", "2027-01-10");
+    assertThat(pi).isWaitingAt("Task_RecordPositive", "Task_RemindReview");
+  }
+
+  @Test
+  void a_favour_review_not_requested_in_time_closes_the_dossier_as_refused() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+    decide("NEGATIVE", "2026-11-04");
+    execute(job());
+    complete(task(), withVariables("appealChoice", "FAVOUR_REVIEW"));
+    execute(job());
+
+    ClockUtil.setCurrentTime(at("2027-02-05T00:01"));
+    execute(job("Timer_FavourReviewDeadline", pi));
+    execute(job()); // record the missed review window
+    execute(job()); // close
+
+    assertThat(pi).isEnded().hasPassed("Task_FavourReviewMissed", "EndEvent_Refused");
+    verify(procedure).favourReviewMissed(DOSSIER);
   }
 
   @Test
@@ -260,6 +347,8 @@ class FamilyReunificationProcessTest {
     assertThat(pi).isWaitingAt("Msg_LateDecisionReceived");
     decide("POSITIVE", "2026-11-02");
     assertThat(pi).isWaitingAt("Task_RecordPositive");
+    execute(job());
+    verify(procedure).decisionPositive(DOSSIER, true); // the decision deadline stays MISSED
   }
 
   @Test
@@ -272,7 +361,7 @@ class FamilyReunificationProcessTest {
     complete(task(), withVariables("moreDocumentsSentOn", "2026-05-10"));
     execute(job());
 
-    verify(procedure).extendDecisionClock(DOSSIER, "2026-02-02");
+    verify(procedure).extendDecisionClock(DOSSIER, "2026-02-02", "OTHER");
     assertThat(pi).isWaitingAt("Gateway_AwaitDecision");
     org.assertj.core.api.Assertions.assertThat(job("Timer_DecisionDeadline", pi).getDuedate())
         .isEqualTo(at("2027-01-16T00:00"));
