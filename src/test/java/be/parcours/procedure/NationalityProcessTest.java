@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,13 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
 
   @RegisterExtension
   static ProcessEngineExtension engine = engine();
+
+  ProcessEngine processEngine;
+
+  @Override
+  ProcessEngine processEngine() {
+    return processEngine;
+  }
 
   static final Date COMPLETENESS_DEADLINE = at("2026-04-22T00:00");
   static final Date COMPLETION_DEADLINE = at("2026-05-21T00:00");

@@ -36,7 +36,8 @@ abstract class ProcedureProcessTestSupport {
   static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
   static final long DOSSIER = 42L;
 
-  ProcessEngine processEngine;
+  /** The test class's engine (the extension injects it into a field declared by the test class itself). */
+  abstract ProcessEngine processEngine();
   ProcedureService procedure = mock(ProcedureService.class);
   NationalityProcedure nationality = mock(NationalityProcedure.class);
   VisaProcedure visa = mock(VisaProcedure.class);
@@ -49,7 +50,8 @@ abstract class ProcedureProcessTestSupport {
 
   @BeforeEach
   void setUpEngine() {
-    BpmnAwareTests.init(processEngine);
+    // the application's engine may live in the same JVM (Spring tests): assert on this one
+    BpmnAwareTests.init(processEngine());
     Mocks.register("procedureService", procedure);
     Mocks.register("nationalityProcedure", nationality);
     Mocks.register("visaProcedure", visa);

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,13 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
 
   @RegisterExtension
   static ProcessEngineExtension engine = engine();
+
+  ProcessEngine processEngine;
+
+  @Override
+  ProcessEngine processEngine() {
+    return processEngine;
+  }
 
   static final Date DECISION_15_DAYS = at("2026-02-18T00:00");
   static final Date DECISION_45_DAYS = at("2026-03-20T00:00");
@@ -37,7 +45,7 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     when(procedure.documentsComplete(DOSSIER)).thenReturn(true);
     when(visa.startVisaCDecisionClock(anyLong(), any())).thenReturn(DECISION_15_DAYS);
     when(visa.extendVisaCDecisionClock(anyLong(), any())).thenReturn(DECISION_45_DAYS);
-    when(procedure.startAppealClock(anyLong(), any())).thenReturn(APPEAL_DEADLINE);
+    when(procedure.startAppealClock(anyLong(), any(), any())).thenReturn(APPEAL_DEADLINE);
   }
 
   private ProcessInstance evaluated(String outcome) {
@@ -66,7 +74,7 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
   private void refused(ProcessInstance pi) {
     authorityNotifies("NEGATIVE", "2026-02-20");
     run(pi, "Task_StartAppealClock");
-    verify(procedure).startAppealClock(DOSSIER, "2026-02-20");
+    verify(procedure).startAppealClock(DOSSIER, "2026-02-20", null);
     assertThat(pi).isWaitingAt("Task_PrepareAppeal", "Task_ReturnPassportRefused");
     assertThat(task("Task_PrepareAppeal", pi).getDueDate()).isEqualTo(APPEAL_DEADLINE);
     assertThat(timerDue(pi, "Timer_AppealDeadline")).isEqualTo(APPEAL_DEADLINE);
@@ -86,7 +94,7 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
 
     // then
     assertThat(pi).isEnded().hasPassed("EndEvent_VisaGranted").hasNotPassed("Task_ExtendDecisionClock");
-    verify(procedure).decisionPositive(DOSSIER);
+    verify(procedure).decisionPositive(DOSSIER, null);
     verify(procedure).close(DOSSIER);
   }
 

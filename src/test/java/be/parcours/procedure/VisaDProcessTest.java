@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,13 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
   @RegisterExtension
   static ProcessEngineExtension engine = engine();
 
+  ProcessEngine processEngine;
+
+  @Override
+  ProcessEngine processEngine() {
+    return processEngine;
+  }
+
   static final Date DECISION_DEADLINE = at("2026-11-04T00:00");
   static final Date EXTENDED_DEADLINE = at("2027-02-04T00:00");
   static final Date COLLECTION_DEADLINE = at("2026-12-02T00:00");
@@ -43,8 +51,8 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
     when(procedure.documentsComplete(DOSSIER)).thenReturn(true);
     when(procedure.startDecisionClock(anyLong(), any())).thenReturn(DECISION_DEADLINE);
     when(procedure.extendDecisionClock(anyLong(), any())).thenReturn(EXTENDED_DEADLINE);
-    when(procedure.startAppealClock(anyLong(), any())).thenReturn(APPEAL_DEADLINE);
-    when(visa.startVisaDCollectionClock(anyLong(), any())).thenReturn(COLLECTION_DEADLINE);
+    when(procedure.startAppealClock(anyLong(), any(), any())).thenReturn(APPEAL_DEADLINE);
+    when(procedure.startVisaCollectionClock(anyLong(), any())).thenReturn(COLLECTION_DEADLINE);
   }
 
   private ProcessInstance evaluated(String outcome) {
@@ -75,15 +83,31 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
 
     authorityNotifies("POSITIVE", "2026-06-02");
     run(pi, "Task_RecordPositive");
-    run(pi, "Task_StartCollectionClock");
-    verify(visa).startVisaDCollectionClock(DOSSIER, "2026-06-02");
+    run(pi, "Task_StartVisaCollectionClock");
+    verify(procedure).startVisaCollectionClock(DOSSIER, "2026-06-02");
     assertThat(task("Task_CollectVisa", pi).getDueDate()).isEqualTo(COLLECTION_DEADLINE);
-    completeTask(pi, "Task_CollectVisa", "service-social", "passportReturnedOn", "2026-06-20");
-    run(pi, "Task_RecordCollection");
+    completeTask(pi, "Task_CollectVisa", "service-social", "visaCollectedOn", "2026-06-20");
+    run(pi, "Task_VisaCollected");
     run(pi, "Task_CloseGranted");
 
-    verify(visa).visaCollected(DOSSIER);
+    verify(procedure).visaCollected(DOSSIER);
     assertThat(pi).isEnded().hasPassed("EndEvent_VisaGranted");
+  }
+
+  @Test
+  void a_visa_not_collected_within_six_months_goes_to_legal_staff_and_the_dossier_is_closed() {
+    ProcessInstance pi = filed();
+    authorityNotifies("POSITIVE", "2026-06-02");
+    run(pi, "Task_RecordPositive");
+    run(pi, "Task_StartVisaCollectionClock");
+
+    fire(pi, "Timer_VisaCollectionDeadline");
+    run(pi, "Task_VisaCollectionMissed");
+    completeTask(pi, "Task_VisaNotCollected", "juristes", "visaLapsedAnalysis", "Personne injoignable");
+    run(pi, "Task_CloseVisaLapsed");
+
+    verify(procedure).visaCollectionMissed(DOSSIER);
+    assertThat(pi).isEnded().hasPassed("EndEvent_VisaLapsed").hasNotPassed("Task_VisaCollected");
   }
 
   @Test
@@ -117,7 +141,7 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
     run(pi, "Task_AppealFiled");
 
     assertThat(pi).isEnded().hasPassed("EndEvent_AppealFiled");
-    verify(procedure).startAppealClock(DOSSIER, "2026-06-02");
+    verify(procedure).startAppealClock(DOSSIER, "2026-06-02", null);
   }
 
   @Test
@@ -134,15 +158,18 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
 
   @Test
   void no_decision_in_time_gives_legal_staff_a_task() {
+    when(procedure.decisionOverdue(DOSSIER)).thenReturn(true);
     ProcessInstance pi = filed();
 
     fire(pi, "Timer_DecisionDeadline");
     run(pi, "Task_MarkDecisionOverdue");
     completeTask(pi, "Task_DecisionOverdue", "juristes", "overdueAnalysis", "OE relancé");
     authorityNotifies("POSITIVE", "2026-11-20");
+    run(pi, "Task_RecordPositive");
 
-    assertThat(pi).isWaitingAt("Task_RecordPositive");
+    // the deadline missed stays missed: the late decision is recorded with that flag
     verify(procedure).decisionOverdue(DOSSIER);
+    verify(procedure).decisionPositive(DOSSIER, true);
     verifyNoInteractions(nationality);
   }
 }

@@ -107,10 +107,11 @@ class VisaPostgresIT extends PostgresSpringTest {
     Task collect = api.awaitTask(reference, "Task_CollectVisa");
     JsonNode collection = api.awaitDeadline(id, "VISA_D_COLLECTION", "PENDING");
     assertThat(collection.get("dueOn").asText()).isEqualTo(today.plusMonths(6).toString());
-    api.complete("demo-caseworker", collect, "\"passportReturnedOn\":{\"value\":\"" + today + "\"}");
+    api.complete("demo-caseworker", collect, "\"visaCollectedOn\":{\"value\":\"" + today + "\"}");
 
     JsonNode closed = api.awaitStatus(id, "CLOSED");
-    assertThat(closed.get("deadlines").toString()).contains("\"code\":\"VISA_D_COLLECTION\"")
+    assertThat(closed.get("deadlines").toString())
+        .contains("\"code\":\"VISA_D_COLLECTION\",\"dueOn\":\"" + today.plusMonths(6) + "\"")
         .contains("\"code\":\"DECISION\",\"dueOn\":\"" + filedOn.plusMonths(9) + "\"");
     assertThat(closed.get("openTasks")).isEmpty();
   }
