@@ -57,17 +57,22 @@ class OneTransactionTest {
   @Test
   void a_failure_after_the_dossier_write_rolls_back_both_the_row_and_the_process() {
     long dossiersBefore = dossiers.count();
+    String[] reference = new String[1];
 
     assertThatThrownBy(() -> transactionTemplate.executeWithoutResult(status -> {
       DossierCreated created = dossierService.open(command("Rollback"), "demo-caseworker");
+      reference[0] = created.reference();
       runtimeService.startProcessInstanceByKey(PROBE, created.reference());
-      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(created.reference())
-          .count()).isEqualTo(1);
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROBE)
+          .processInstanceBusinessKey(created.reference()).count()).isEqualTo(1);
       throw new IllegalStateException("failure after the writes");
     })).hasMessage("failure after the writes");
 
     assertThat(dossiers.count()).isEqualTo(dossiersBefore);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROBE).count()).isZero();
+    // the Nationality procedure the dossier started is rolled back too
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference[0]).count())
+        .isZero();
   }
 
   @Test
@@ -79,7 +84,7 @@ class OneTransactionTest {
     });
 
     assertThat(dossiers.findByReference(reference)).isPresent();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
-        .isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROBE)
+        .processInstanceBusinessKey(reference).count()).isEqualTo(1);
   }
 }
