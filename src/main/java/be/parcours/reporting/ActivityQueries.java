@@ -88,7 +88,7 @@ class ActivityQueries {
    */
   List<OutcomeEvent> outcomes(LocalDate from, LocalDate to) {
     return jdbc.query("""
-        select o.dossier_id, o.kind, d.procedure_code, cast(null as varchar(20)) as decision, o.decided_on as day
+        select o.dossier_id, o.kind, d.procedure_code, cast(null as varchar(20)) as decision, o.decided_on as event_day
           from dossier_outcome o join dossier d on d.id = o.dossier_id
          where o.decided_on >= :from and o.decided_on <= :to
         union all
@@ -96,7 +96,7 @@ class ActivityQueries {
           from authority_decision a join dossier d on d.id = a.dossier_id
          where a.outcome in ('POSITIVE', 'NEGATIVE') and a.notified_on >= :from and a.notified_on <= :to
         """, range(from, to), (rs, i) -> new OutcomeEvent(rs.getLong("dossier_id"), rs.getString("kind"),
-        rs.getString("procedure_code"), rs.getString("decision"), rs.getObject("day", LocalDate.class)));
+        rs.getString("procedure_code"), rs.getString("decision"), rs.getObject("event_day", LocalDate.class)));
   }
 
   record Ended(long dossierId, String procedure, LocalDate openedOn, LocalDate endedOn) {}

@@ -164,12 +164,14 @@ public class ReportingService {
     }
     durationKeys.add(ALL);
     for (String key : durationKeys) {
-      String label = ALL.equals(key) ? "toutes procédures" : PROCEDURE_LABELS.get(Procedure.fromCode(key));
+      lines.add(Line.count("proceduresEnded", key, "Procédures terminées — " + durationLabel(key),
+          cur.durations.getOrDefault(key, List.of()).size(), prev.durations.getOrDefault(key, List.of()).size()));
+    }
+    for (String key : durationKeys) {
       List<Long> c = cur.durations.getOrDefault(key, List.of());
       List<Long> pr = prev.durations.getOrDefault(key, List.of());
-      lines.add(Line.count("proceduresEnded", key, "Procédures terminées — " + label, c.size(), pr.size()));
-      lines.add(new Line("medianDurationDays", key, "Durée médiane (jours) — " + label, ReportMath.median(c),
-          ReportMath.median(pr), c.size(), pr.size(), false, false));
+      lines.add(new Line("medianDurationDays", key, "Durée médiane (jours) — " + durationLabel(key),
+          ReportMath.median(c), ReportMath.median(pr), c.size(), pr.size(), false, false));
     }
 
     List<YearMonth> months = period.months();
@@ -181,6 +183,10 @@ public class ReportingService {
           pm == null ? null : prev.perMonth.getOrDefault(pm, 0L)));
     }
     return new ActivityReport(period, previous, List.copyOf(lines), List.copyOf(monthLines));
+  }
+
+  private static String durationLabel(String key) {
+    return ALL.equals(key) ? "toutes procédures" : PROCEDURE_LABELS.get(Procedure.fromCode(key));
   }
 
   private static final class Figures {
