@@ -8,14 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -30,7 +24,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The activity report on a known data set across period boundaries (2020 beside 2019): an
@@ -159,69 +152,9 @@ class ActivityReportTest {
   @Autowired
   ObjectMapper mapper;
 
-  final Map<Long, Long> beneficiaryOf = new LinkedHashMap<>();
-
   @BeforeAll
   void knownDataSet() {
-    // A: dossier opened before the period, reunification granted (decision endpoint's table AND recorded
-    //    outcome: counted once), closed in it; interventions on 31 Dec 2019 and 1 Jan 2020
-    long a = beneficiary("Amina");
-    long a1 = dossier(a, "family-reunification", "CLOSED", "2019-03-01", "2020-07-01");
-    intervention(a1, "INTERVIEW", "2019-12-31", 45, "rpt-anne");
-    intervention(a1, "PHONE", "2020-01-01", null, "rpt-anne");
-    authorityDecision(a1, "POSITIVE", "2020-06-15");
-    reporting.recordOutcome(a1, OutcomeKind.REUNIFICATION_GRANTED, LocalDate.parse("2020-06-15"));
-    reporting.recordOutcome(a1, OutcomeKind.REUNIFICATION_GRANTED, LocalDate.parse("2020-06-15"));
-    // B: one person, two dossiers opened in the period (counted once, new)
-    long b = beneficiary("Bilal");
-    long b1 = dossier(b, "visa", "DECIDED", "2020-02-10", null);
-    long b2 = dossier(b, "nationality", "IN_PROGRESS", "2020-05-05", null);
-    intervention(b1, "INTERVIEW", "2020-02-10", 60, "rpt-marc");
-    intervention(b1, "LETTER_EMAIL", "2020-03-03", null, "rpt-marc");
-    intervention(b2, "ADMIN_STEP", "2020-05-05", 30, "rpt-anne");
-    reporting.recordOutcome(b1, OutcomeKind.VISA_OBTAINED, LocalDate.parse("2020-04-20"));
-    authorityDecision(b2, "MORE_DOCUMENTS", "2020-07-07"); // not an outcome, does not end the procedure
-    // C: dossier closed before the period (accompanied in 2019), a follow-up call in 2020 (accompanied again)
-    long c = beneficiary("Chen");
-    long c1 = dossier(c, "family-reunification", "CLOSED", "2018-06-01", "2019-11-30");
-    intervention(c1, "INTERVIEW", "2019-05-05", null, "rpt-anne");
-    intervention(c1, "PHONE", "2020-03-10", null, "rpt-anne");
-    authorityDecision(c1, "NEGATIVE", "2019-10-01");
-    // D: dossier opened on the period's last day
-    long d = beneficiary("Dalia");
-    long d1 = dossier(d, "nationality", "OPEN", "2020-12-31", null);
-    intervention(d1, "APPOINTMENT", "2020-12-31", null, "rpt-marc");
-    // E: after the period: counted nowhere
-    long e = beneficiary("Emeka");
-    long e1 = dossier(e, "visa", "OPEN", "2021-01-01", null);
-    intervention(e1, "PHONE", "2021-01-01", 10, "rpt-marc");
-    reporting.recordOutcome(e1, OutcomeKind.VISA_OBTAINED, LocalDate.parse("2021-02-01"));
-    // F: refused in 2020, appeal filed; an intervention logged through the API
-    long f = beneficiary("Fatou");
-    long f1 = dossier(f, "family-reunification", "APPEAL", "2019-09-09", null);
-    authorityDecision(f1, "NEGATIVE", "2020-02-02");
-    reporting.recordOutcome(f1, OutcomeKind.APPEAL, LocalDate.parse("2020-03-01"));
-    // G: a long nationality procedure
-    long g = beneficiary("Goran");
-    long g1 = dossier(g, "nationality", "CLOSED", "2017-01-01", "2020-09-30");
-    reporting.recordOutcome(g1, OutcomeKind.NATIONALITY_ACQUIRED, LocalDate.parse("2020-09-09"));
-    // H: opened and abandoned in 2020 (ended by its closing day, no decision)
-    long h = beneficiary("Hana");
-    dossier(h, "visa", "CLOSED", "2020-01-10", "2020-01-31");
-
-    var caseworker = Api.as(rest, "demo-caseworker");
-    assertThat(caseworker.post("/api/dossiers/" + f1 + "/interventions",
-        "{\"type\":\"EXTERNAL_VISIT\",\"date\":\"2020-06-01\",\"minutes\":90}").getStatusCode())
-        .isEqualTo(HttpStatus.CREATED);
-    assertThat(Api.as(rest, "demo-reception").post("/api/sessions", "{\"date\":\"2020-03-15\","
-        + "\"kind\":\"INFO_SESSION_FAMILY_REUNIFICATION\",\"participants\":12,\"dossierIds\":[" + a1 + "," + b2
-        + "],\"beneficiaryIds\":[" + b + "]}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(caseworker.post("/api/sessions", "{\"date\":\"2020-10-10\",\"kind\":\"VISA_WORKSHOP\","
-        + "\"participants\":3}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(caseworker.post("/api/sessions", "{\"date\":\"2019-12-31\",\"kind\":\"VISA_WORKSHOP\","
-        + "\"participants\":8,\"note\":\"Atelier de fin d'année\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(caseworker.post("/api/sessions", "{\"date\":\"2021-01-01\",\"kind\":\"CITIZENSHIP\","
-        + "\"participants\":20}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    new ActivityDataSet(jdbc, reporting, rest).build();
   }
 
   // ---- the figures ------------------------------------------------------------------------------
@@ -384,49 +317,13 @@ class ActivityReportTest {
     return Api.as(rest, "demo-supervisor");
   }
 
-  private long beneficiary(String firstName) {
-    var keys = new GeneratedKeyHolder();
-    jdbc.update(con -> {
-      PreparedStatement ps = con.prepareStatement("insert into beneficiary (first_name, last_name, created_at) "
-          + "values (?, ?, ?)", new String[] {"id"});
-      ps.setString(1, firstName);
-      ps.setString(2, SECRET_NAMES);
-      ps.setTimestamp(3, Timestamp.from(Instant.now()));
-      return ps;
-    }, keys);
-    return keys.getKey().longValue();
-  }
-
-  private long dossier(long beneficiaryId, String procedure, String status, String openedOn, String closedOn) {
-    long id = jdbc.queryForObject("select next value for dossier_seq", Long.class);
-    Timestamp now = Timestamp.from(Instant.now());
-    jdbc.update("insert into dossier (id, reference, procedure_code, status, beneficiary_id, opened_on, closed_on, "
-        + "reference_date, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
-        "RPT-" + id, procedure, status, beneficiaryId, LocalDate.parse(openedOn),
-        closedOn == null ? null : LocalDate.parse(closedOn), LocalDate.parse(openedOn), "rpt-test", now, now);
-    beneficiaryOf.put(id, beneficiaryId);
-    return id;
-  }
-
-  private void intervention(long dossierId, String type, String day, Integer minutes, String by) {
-    jdbc.update("insert into intervention (dossier_id, beneficiary_id, type, happened_on, minutes, note, created_by, "
-        + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", dossierId, beneficiaryOf.get(dossierId), type,
-        LocalDate.parse(day), minutes, "note " + SECRET_NAMES, by, Timestamp.from(Instant.now()));
-  }
-
-  private void authorityDecision(long dossierId, String outcome, String notifiedOn) {
-    jdbc.update("insert into authority_decision (dossier_id, outcome, notified_on, recorded_by, recorded_at) "
-        + "values (?, ?, ?, ?, ?)", dossierId, outcome, LocalDate.parse(notifiedOn), "rpt-test",
-        Timestamp.from(Instant.now()));
-  }
-
   // ---- reading the three formats as "section.key|current|previous|change" ------------------------------
 
-  private static List<String> expected(String table) {
+  static List<String> expected(String table) {
     return table.strip().lines().map(l -> normalize(l.split("\\|", -1))).toList();
   }
 
-  private static String normalize(String... cells) {
+  static String normalize(String... cells) {
     StringBuilder s = new StringBuilder(cells[0]);
     for (int i = 1; i < cells.length; i++) {
       s.append('|').append(number(cells[i]));
@@ -435,7 +332,7 @@ class ActivityReportTest {
   }
 
   /** Numbers compare by value (7 = 7.0), text as it is. */
-  private static String number(String cell) {
+  static String number(String cell) {
     if (cell == null) {
       return "";
     }
@@ -447,7 +344,7 @@ class ActivityReportTest {
     }
   }
 
-  private static List<String> jsonFigures(JsonNode body) {
+  static List<String> jsonFigures(JsonNode body) {
     List<String> result = new ArrayList<>();
     body.get("figures").fields().forEachRemaining(section -> section.getValue().fields().forEachRemaining(f ->
         result.add(normalize(section.getKey() + "." + f.getKey(), jsonText(f.getValue().get("current")),
@@ -455,18 +352,18 @@ class ActivityReportTest {
     return result;
   }
 
-  private static String jsonText(JsonNode node) {
+  static String jsonText(JsonNode node) {
     return node == null || node.isNull() ? "" : node.asText();
   }
 
-  private static List<String> jsonMonths(JsonNode body) {
+  static List<String> jsonMonths(JsonNode body) {
     List<String> result = new ArrayList<>();
     body.get("months").forEach(m -> result.add(m.get("month").asText() + "|" + m.get("interventions").asText() + "|"
         + m.get("previousMonth").asText() + "|" + m.get("previousInterventions").asText()));
     return result;
   }
 
-  private static List<List<String>> csv(String body) {
+  static List<List<String>> csv(String body) {
     assertThat(body).startsWith("\uFEFF");
     List<List<String>> rows = new ArrayList<>();
     for (String line : body.substring(1).split("\r\n")) {
@@ -493,12 +390,12 @@ class ActivityReportTest {
     return rows;
   }
 
-  private static List<String> csvFigures(List<List<String>> rows) {
+  static List<String> csvFigures(List<List<String>> rows) {
     return rows.stream().skip(2).filter(r -> !r.get(0).equals("interventionsPerMonth"))
         .map(r -> normalize(r.get(0) + "." + r.get(1), r.get(3), r.get(4), r.get(5))).toList();
   }
 
-  private static List<String> xlsxFigures(byte[] bytes) throws Exception {
+  static List<String> xlsxFigures(byte[] bytes) throws Exception {
     try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
       Sheet sheet = workbook.getSheet(ReportTable.SHEET_FIGURES);
       List<String> result = new ArrayList<>();
@@ -514,7 +411,7 @@ class ActivityReportTest {
     }
   }
 
-  private static String text(Cell cell) {
+  static String text(Cell cell) {
     if (cell == null) {
       return "";
     }

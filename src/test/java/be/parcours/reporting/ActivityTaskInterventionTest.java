@@ -158,7 +158,7 @@ class ActivityTaskInterventionTest {
       return ps;
     }, keys);
     long beneficiary = keys.getKey().longValue();
-    long id = jdbc.queryForObject("select next value for dossier_seq", Long.class);
+    long id = ActivityDataSet.nextDossierId(jdbc);
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("insert into dossier (id, reference, procedure_code, status, beneficiary_id, opened_on, reference_date, "
         + "created_by, created_at, updated_at) values (?, ?, 'visa', 'OPEN', ?, ?, ?, 'rpt-test', ?, ?)", id,
