@@ -109,10 +109,13 @@
     document.getElementById('report').hidden = false;
   }
 
+  // absolute, from the origin: a page URL carrying credentials (user:password@host) must not leak them into fetch
+  var API = window.location.origin + '/api/reports/activity';
+
   function exportLinks(from, to) {
     var q = 'from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to) + '&audience=funder';
-    document.getElementById('export-csv').href = '/api/reports/activity?' + q + '&format=csv';
-    document.getElementById('export-xlsx').href = '/api/reports/activity?' + q + '&format=xlsx';
+    document.getElementById('export-csv').href = API + '?' + q + '&format=csv';
+    document.getElementById('export-xlsx').href = API + '?' + q + '&format=xlsx';
   }
 
   function load(from, to) {
@@ -120,7 +123,7 @@
     status.className = '';
     status.textContent = 'Chargement…';
     exportLinks(from, to);
-    fetch('/api/reports/activity?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to),
+    fetch(API + '?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to),
       { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (r) {
         if (r.status === 403) throw new Error('Accès réservé aux superviseurs.');
