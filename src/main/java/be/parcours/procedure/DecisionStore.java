@@ -28,6 +28,12 @@ class DecisionStore {
     return n == null ? 0 : n;
   }
 
+  /** The notification day of the latest decision with that outcome, or null. */
+  LocalDate lastNotifiedOn(long dossierId, DecisionOutcome outcome) {
+    return jdbc.queryForObject("select max(notified_on) from authority_decision where dossier_id = ? and outcome = ?",
+        LocalDate.class, dossierId, outcome.name());
+  }
+
   void insert(long dossierId, DecisionOutcome outcome, LocalDate notifiedOn, String by, Instant at) {
     jdbc.update("insert into authority_decision (dossier_id, outcome, notified_on, recorded_by, recorded_at) "
         + "values (?, ?, ?, ?, ?)", dossierId, outcome.name(), notifiedOn, by, Timestamp.from(at));

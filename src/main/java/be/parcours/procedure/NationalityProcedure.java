@@ -27,10 +27,12 @@ public class NationalityProcedure {
 
   private final DossierService dossiers;
   private final LegalClock legalClock;
+  private final ProcedureOutcomes outcomes;
 
-  NationalityProcedure(DossierService dossiers, LegalClock legalClock) {
+  NationalityProcedure(DossierService dossiers, LegalClock legalClock, ProcedureOutcomes outcomes) {
     this.dossiers = dossiers;
     this.legalClock = legalClock;
+    this.outcomes = outcomes;
   }
 
   /** The declaration is made: the registrar has 35 working days to say whether it is complete. */
@@ -73,6 +75,7 @@ public class NationalityProcedure {
   @Transactional
   public void declarationInadmissible(long dossierId) {
     dossiers.setStatus(dossierId, DossierStatus.DECIDED);
+    outcomes.refused(dossierId);
   }
 
   /** Complete file acknowledged and sent to the Procureur du Roi: 4 months for a negative opinion. */
@@ -86,6 +89,7 @@ public class NationalityProcedure {
   public void nationalityAcquired(long dossierId) {
     closeIfPresent(dossierId, OPINION, DeadlineStatus.MET);
     dossiers.setStatus(dossierId, DossierStatus.DECIDED);
+    outcomes.nationalityAcquired(dossierId);
   }
 
   /** A negative opinion: 15 days to ask for referral to the family court. */
@@ -93,6 +97,7 @@ public class NationalityProcedure {
   public Date startReferralClock(long dossierId, Object notifiedOn) {
     closeIfPresent(dossierId, OPINION, DeadlineStatus.MET);
     dossiers.setStatus(dossierId, DossierStatus.DECIDED);
+    outcomes.refused(dossierId, Dates.toLocalDate(notifiedOn));
     return start(dossierId, REFERRAL, Dates.toLocalDate(notifiedOn));
   }
 
@@ -100,6 +105,7 @@ public class NationalityProcedure {
   public void referralRequested(long dossierId) {
     dossiers.closeDeadline(dossierId, REFERRAL, DeadlineStatus.MET);
     dossiers.setStatus(dossierId, DossierStatus.APPEAL);
+    outcomes.appealed(dossierId);
   }
 
   @Transactional

@@ -37,11 +37,13 @@ public class ProcedureService {
   private final LegalClock legalClock;
   private final ObjectMapper mapper;
   private final DecisionStore decisions;
+  private final ProcedureOutcomes outcomes;
   private final ZoneId zone = TimeConfig.BRUSSELS;
 
   ProcedureService(DossierService dossiers, ObjectProvider<EligibilityEvaluator> evaluator, LegalClock legalClock,
-      ObjectMapper mapper, DecisionStore decisions) {
+      ObjectMapper mapper, DecisionStore decisions, ProcedureOutcomes outcomes) {
     this.decisions = decisions;
+    this.outcomes = outcomes;
     this.dossiers = dossiers;
     this.evaluator = evaluator;
     this.legalClock = legalClock;
@@ -142,6 +144,7 @@ public class ProcedureService {
       closeIfPending(dossierId, DECISION, DeadlineStatus.MET);
     }
     dossiers.setStatus(dossierId, DossierStatus.DECIDED);
+    outcomes.granted(dossierId);
   }
 
   @Transactional
@@ -158,6 +161,7 @@ public class ProcedureService {
     var deadline = legalClock.deadline(APPEAL, Dates.toLocalDate(notifiedOn));
     dossiers.upsertDeadline(dossierId, APPEAL, deadline.dueOn(), deadline.legalBasis());
     dossiers.setStatus(dossierId, DossierStatus.DECIDED);
+    outcomes.refused(dossierId, Dates.toLocalDate(notifiedOn));
     return endOf(deadline.dueOn());
   }
 
@@ -165,6 +169,7 @@ public class ProcedureService {
   public void appealFiled(long dossierId) {
     dossiers.closeDeadline(dossierId, APPEAL, DeadlineStatus.MET);
     dossiers.setStatus(dossierId, DossierStatus.APPEAL);
+    outcomes.appealed(dossierId);
   }
 
   @Transactional

@@ -10,16 +10,14 @@ import org.springframework.stereotype.Repository;
 /**
  * Aggregate SQL of the activity report, portable across H2 and PostgreSQL (no date functions: days
  * are grouped in SQL, months in Java). Reads the dossier module's tables (dossier, intervention),
- * the procedure module's authority_decision and this module's own tables; never a name.
+ * and this module's own tables; never a name.
  */
 @Repository
 class ActivityQueries {
 
-  /** Decision events from both sources: this module's dossier_outcome and the decision endpoint's table. */
+  /** The days a procedure reached a final outcome (an appeal is not one: it follows a refusal). */
   private static final String DECISION_DAYS = """
       select o.dossier_id as dossier_id, o.decided_on as decided_on from dossier_outcome o where o.kind <> 'APPEAL'
-      union all
-      select a.dossier_id, a.notified_on from authority_decision a where a.outcome in ('POSITIVE', 'NEGATIVE')
       """;
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -80,30 +78,26 @@ class ActivityQueries {
         rs.getLong("participants")));
   }
 
-  record OutcomeEvent(long dossierId, String kind, String procedure, String decision, LocalDate day) {}
+  record OutcomeEvent(long dossierId, String kind, LocalDate day) {}
 
   /**
-   * Outcome events in the range: recorded outcomes (kind set) and the authority decisions of the
-   * decision endpoint (decision POSITIVE / NEGATIVE set, kind derived from the procedure).
+   * Outcomes recorded in the range (by the procedures' steps through
+   * {@link ReportingService#recordOutcome}); the decision endpoint's own table is not read: its
+   * POSITIVE also means "file complete" for a registrar.
    */
   List<OutcomeEvent> outcomes(LocalDate from, LocalDate to) {
     return jdbc.query("""
-        select o.dossier_id, o.kind, d.procedure_code, cast(null as varchar(20)) as decision, o.decided_on as event_day
-          from dossier_outcome o join dossier d on d.id = o.dossier_id
+        select o.dossier_id, o.kind, o.decided_on from dossier_outcome o
          where o.decided_on >= :from and o.decided_on <= :to
-        union all
-        select a.dossier_id, cast(null as varchar(30)), d.procedure_code, a.outcome, a.notified_on
-          from authority_decision a join dossier d on d.id = a.dossier_id
-         where a.outcome in ('POSITIVE', 'NEGATIVE') and a.notified_on >= :from and a.notified_on <= :to
         """, range(from, to), (rs, i) -> new OutcomeEvent(rs.getLong("dossier_id"), rs.getString("kind"),
-        rs.getString("procedure_code"), rs.getString("decision"), rs.getObject("event_day", LocalDate.class)));
+        rs.getObject("decided_on", LocalDate.class)));
   }
 
   record Ended(long dossierId, String procedure, LocalDate openedOn, LocalDate endedOn) {}
 
   /**
-   * Dossiers whose procedure ended in the range: the day of their first decision (a final recorded
-   * outcome or an authority's positive/negative decision), or else the day they were closed.
+   * Dossiers whose procedure ended in the range: the day of their first recorded outcome other than
+   * an appeal, or else the day they were closed.
    */
   List<Ended> ended(LocalDate from, LocalDate to) {
     return jdbc.query("""

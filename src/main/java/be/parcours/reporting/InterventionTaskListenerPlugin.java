@@ -33,6 +33,8 @@ class InterventionTaskListenerPlugin extends AbstractProcessEnginePlugin {
   static final String TYPE = "interventionType";
   static final String MINUTES = "interventionMinutes";
   static final String NOTE = "interventionNote";
+  /** The forms' explicit "no intervention to log" choice. */
+  static final String NONE = "NONE";
   static final List<String> VARIABLES = List.of(TYPE, MINUTES, NOTE);
   static final int MAX_NOTE = 4000;
 
@@ -66,8 +68,8 @@ class InterventionTaskListenerPlugin extends AbstractProcessEnginePlugin {
     Object rawMinutes = task.getVariable(MINUTES);
     Object rawNote = task.getVariable(NOTE);
     removeEverywhere(task);
-    if (rawType == null || rawType.toString().isBlank()) {
-      return; // the form offers the intervention, the caseworker did not fill it in
+    if (rawType == null || rawType.toString().isBlank() || NONE.equalsIgnoreCase(rawType.toString().strip())) {
+      return; // the form offers the intervention, the caseworker chose none
     }
     InterventionType type = type(rawType);
     Integer minutes = minutes(rawMinutes);

@@ -36,11 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
  * dossier ever was opened in the period, <b>continuing</b> otherwise;</li>
  * <li>people informed / trained: participants of the collective sessions held in the period;</li>
  * <li>interventions: individual interventions dated in the period (by type, procedure, author);</li>
- * <li>outcomes: dossiers with that outcome dated in the period (recorded through
- * {@link #recordOutcome}, or an authority's positive/negative decision from the decision
- * endpoint), each dossier once per kind;</li>
- * <li>median duration: days from opening to the first decision (else the closing day) of the
- * dossiers whose procedure ended in the period.</li>
+ * <li>outcomes: dossiers with that outcome dated in the period, recorded through
+ * {@link #recordOutcome} by the procedures' steps (a positive decision, a refusal, an appeal, a
+ * nationality acquired), each dossier once per kind;</li>
+ * <li>median duration: days from opening to the first outcome other than an appeal (else the
+ * closing day) of the dossiers whose procedure ended in the period.</li>
  * </ul>
  */
 @Service
@@ -84,9 +84,9 @@ public class ReportingService {
 
   /**
    * Records an outcome of a dossier, dated by the authority's decision (or the appeal's filing).
-   * Idempotent: the same outcome on the same day is stored once. For the procedure module (e.g. its
-   * decision endpoint: a positive visa decision → {@code VISA_OBTAINED}; a negative one →
-   * {@code REFUSAL}; an appeal filed → {@code APPEAL}).
+   * Idempotent: the same outcome on the same day is stored once. Called by the procedure module's
+   * steps (a positive visa decision → {@code VISA_OBTAINED}; a negative one → {@code REFUSAL}; an
+   * appeal filed → {@code APPEAL}; no negative opinion → {@code NATIONALITY_ACQUIRED}).
    */
   @Transactional
   public void recordOutcome(long dossierId, OutcomeKind kind, LocalDate decidedOn) {
@@ -231,10 +231,7 @@ public class ReportingService {
     }
     Map<OutcomeKind, Set<Long>> dossiersByOutcome = new HashMap<>();
     for (OutcomeEvent e : queries.outcomes(period.from(), period.to())) {
-      OutcomeKind kind = kindOf(e);
-      if (kind != null) {
-        dossiersByOutcome.computeIfAbsent(kind, k -> new HashSet<>()).add(e.dossierId());
-      }
+      dossiersByOutcome.computeIfAbsent(OutcomeKind.valueOf(e.kind()), k -> new HashSet<>()).add(e.dossierId());
     }
     dossiersByOutcome.forEach((kind, ids) -> f.outcomes.put(kind, (long) ids.size()));
     for (Ended e : queries.ended(period.from(), period.to())) {
@@ -243,23 +240,5 @@ public class ReportingService {
       f.durations.computeIfAbsent(ALL, k -> new ArrayList<>()).add(days);
     }
     return f;
-  }
-
-  /** A recorded outcome as it is; an authority's decision: positive → granted for the procedure, negative → refusal. */
-  static OutcomeKind kindOf(OutcomeEvent e) {
-    if (e.kind() != null) {
-      return OutcomeKind.valueOf(e.kind());
-    }
-    if ("NEGATIVE".equals(e.decision())) {
-      return OutcomeKind.REFUSAL;
-    }
-    if ("POSITIVE".equals(e.decision()) && e.procedure() != null) {
-      return switch (Procedure.fromCode(e.procedure())) {
-        case FAMILY_REUNIFICATION -> OutcomeKind.REUNIFICATION_GRANTED;
-        case VISA -> OutcomeKind.VISA_OBTAINED;
-        case NATIONALITY -> OutcomeKind.NATIONALITY_ACQUIRED;
-      };
-    }
-    return null;
   }
 }

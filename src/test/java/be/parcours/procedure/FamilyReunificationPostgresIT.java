@@ -24,6 +24,8 @@ import org.springframework.http.HttpStatus;
 class FamilyReunificationPostgresIT extends PostgresSpringTest {
 
   @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
   TestRestTemplate rest;
   @Autowired
   ObjectMapper mapper;
@@ -143,6 +145,7 @@ class FamilyReunificationPostgresIT extends PostgresSpringTest {
         .contains("\"code\":\"VISA_D_COLLECTION\",\"dueOn\":\"" + today.plusMonths(6) + "\"")
         .doesNotContain("PENDING");
     assertThat(closed.get("openTasks")).isEmpty();
+    assertThat(ProcedureApiDriver.outcomes(jdbc, id)).containsExactly("REUNIFICATION_GRANTED on " + today);
   }
 
   @Test
@@ -233,5 +236,7 @@ class FamilyReunificationPostgresIT extends PostgresSpringTest {
     assertThat(end.get("deadlines").toString()).contains("\"code\":\"APPEAL_CCE\",\"dueOn\":\"" + appealDue + "\","
         + "\"legalBasis\":\"art. 39/57 loi du 15.12.1980\",\"status\":\"MET\"");
     assertThat(end.get("openTasks")).isEmpty();
+    // the refusal recorded twice through the API is one outcome
+    assertThat(ProcedureApiDriver.outcomes(jdbc, id)).containsExactly("APPEAL on " + today, "REFUSAL on " + today);
   }
 }

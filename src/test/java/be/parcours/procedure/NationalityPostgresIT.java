@@ -35,6 +35,8 @@ class NationalityPostgresIT extends PostgresSpringTest {
       """;
 
   @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
   TestRestTemplate rest;
   @Autowired
   ObjectMapper mapper;
@@ -110,6 +112,8 @@ class NationalityPostgresIT extends PostgresSpringTest {
 
     JsonNode closed = api.awaitStatus(id, "CLOSED");
     assertThat(closed.get("openTasks")).isEmpty();
+    // the registrar's "complete" (a POSITIVE decision) is no outcome; the acquisition is, on the day it happens
+    assertThat(ProcedureApiDriver.outcomes(jdbc, id)).containsExactly("NATIONALITY_ACQUIRED on " + today);
   }
 
   @Test
@@ -138,5 +142,6 @@ class NationalityPostgresIT extends PostgresSpringTest {
         .contains("\"code\":\"NATIONALITY_FAMILY_COURT_REFERRAL\",\"dueOn\":\"" + referralDue
             + "\",\"legalBasis\":\"art. 15 CNB\",\"status\":\"MET\"");
     assertThat(appeal.get("openTasks")).isEmpty();
+    assertThat(ProcedureApiDriver.outcomes(jdbc, id)).containsExactly("APPEAL on " + today, "REFUSAL on " + today);
   }
 }

@@ -109,4 +109,10 @@ final class ProcedureApiDriver {
     }
     throw new AssertionError("timed out waiting for " + what);
   }
+
+  /** The outcomes recorded for the activity report on this dossier, as "KIND on DAY", sorted. */
+  static java.util.List<String> outcomes(org.springframework.jdbc.core.JdbcTemplate jdbc, long dossierId) {
+    return jdbc.queryForList("select kind, decided_on from dossier_outcome where dossier_id = ? order by kind",
+        dossierId).stream().map(row -> row.get("kind") + " on " + row.get("decided_on")).toList();
+  }
 }

@@ -35,9 +35,10 @@ class ProcedureServiceTest {
   final DossierService dossiers = mock(DossierService.class);
   final LegalClock clock = mock(LegalClock.class);
   final DecisionStore decisions = mock(DecisionStore.class);
+  final ProcedureOutcomes outcomes = mock(ProcedureOutcomes.class);
   @SuppressWarnings("unchecked")
   final ProcedureService service = new ProcedureService(dossiers, mock(ObjectProvider.class), clock,
-      new ObjectMapper(), decisions);
+      new ObjectMapper(), decisions, outcomes);
 
   private void sponsor(String kind) {
     when(dossiers.facts(DOSSIER)).thenReturn(new DossierFacts(DOSSIER, "RF-2026-00007",
@@ -121,6 +122,29 @@ class ProcedureServiceTest {
     verify(dossiers).closeDeadline(DOSSIER, "FAVOUR_REVIEW", DeadlineStatus.MET);
     verify(dossiers).setStatus(DOSSIER, DossierStatus.SUBMITTED);
     assertThat(timer).isEqualTo(midnightBefore("2027-02-05"));
+  }
+
+  @Test
+  void a_grant_a_refusal_and_an_appeal_are_recorded_as_outcomes_for_the_activity_report() {
+    when(clock.deadline("APPEAL_CCE", LocalDate.parse("2026-03-02")))
+        .thenReturn(new LegalClock.Deadline("APPEAL_CCE", LocalDate.parse("2026-04-01"), "art. 39/57"));
+
+    service.decisionPositive(DOSSIER, null);
+    verify(outcomes).granted(DOSSIER);
+
+    service.startAppealClock(DOSSIER, "2026-03-02", null);
+    verify(outcomes).refused(DOSSIER, LocalDate.parse("2026-03-02"));
+
+    service.appealFiled(DOSSIER);
+    verify(outcomes).appealed(DOSSIER);
+  }
+
+  @Test
+  void a_missed_appeal_window_or_a_closed_dossier_is_no_outcome() {
+    service.appealWindowMissed(DOSSIER);
+    service.close(DOSSIER);
+
+    org.mockito.Mockito.verifyNoInteractions(outcomes);
   }
 
   private static Date midnightBefore(String day) {

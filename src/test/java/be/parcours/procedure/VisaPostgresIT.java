@@ -22,6 +22,8 @@ class VisaPostgresIT extends PostgresSpringTest {
   static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
   @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
   TestRestTemplate rest;
   @Autowired
   ObjectMapper mapper;
@@ -88,6 +90,8 @@ class VisaPostgresIT extends PostgresSpringTest {
         + "\",\"legalBasis\":\"art. 39/57 loi du 15.12.1980\",\"status\":\"MET\"");
     ProcedureApiDriver.await(() -> historyService.createHistoricProcessInstanceQuery()
         .processInstanceId(created.get("processInstanceId").asText()).finished().singleResult(), "the visa C end");
+    // the activity report counts a refusal on the notification day and the appeal filed
+    assertThat(ProcedureApiDriver.outcomes(jdbc, id)).containsExactly("APPEAL on " + today, "REFUSAL on " + today);
   }
 
   @Test
@@ -114,5 +118,6 @@ class VisaPostgresIT extends PostgresSpringTest {
         .contains("\"code\":\"VISA_D_COLLECTION\",\"dueOn\":\"" + today.plusMonths(6) + "\"")
         .contains("\"code\":\"DECISION\",\"dueOn\":\"" + filedOn.plusMonths(9) + "\"");
     assertThat(closed.get("openTasks")).isEmpty();
+    assertThat(ProcedureApiDriver.outcomes(jdbc, id)).containsExactly("VISA_OBTAINED on " + today);
   }
 }

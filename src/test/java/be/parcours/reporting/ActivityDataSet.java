@@ -35,8 +35,8 @@ final class ActivityDataSet {
   }
 
   void build() {
-    // A: dossier opened before the period, reunification granted (decision endpoint's table AND recorded
-    //    outcome: counted once), closed in it; interventions on 31 Dec 2019 and 1 Jan 2020
+    // A: dossier opened before the period, reunification granted (the outcome recorded twice: counted
+    //    once), closed in it; interventions on 31 Dec 2019 and 1 Jan 2020
     long a = beneficiary("Amina");
     long a1 = dossier(a, "family-reunification", "CLOSED", "2019-03-01", "2020-07-01");
     intervention(a1, "INTERVIEW", "2019-12-31", 45, "rpt-anne");
@@ -52,13 +52,15 @@ final class ActivityDataSet {
     intervention(b1, "LETTER_EMAIL", "2020-03-03", null, "rpt-marc");
     intervention(b2, "ADMIN_STEP", "2020-05-05", 30, "rpt-anne");
     reporting.recordOutcome(b1, OutcomeKind.VISA_OBTAINED, LocalDate.parse("2020-04-20"));
-    authorityDecision(b2, "MORE_DOCUMENTS", "2020-07-07"); // not an outcome, does not end the procedure
+    // the registrar's "complete" answer is a POSITIVE authority decision: not an outcome, does not end it
+    authorityDecision(b2, "POSITIVE", "2020-07-07");
     // C: dossier closed before the period (accompanied in 2019), a follow-up call in 2020 (accompanied again)
     long c = beneficiary("Chen");
     long c1 = dossier(c, "family-reunification", "CLOSED", "2018-06-01", "2019-11-30");
     intervention(c1, "INTERVIEW", "2019-05-05", null, "rpt-anne");
     intervention(c1, "PHONE", "2020-03-10", null, "rpt-anne");
     authorityDecision(c1, "NEGATIVE", "2019-10-01");
+    reporting.recordOutcome(c1, OutcomeKind.REFUSAL, LocalDate.parse("2019-10-01"));
     // D: dossier opened on the period's last day
     long d = beneficiary("Dalia");
     long d1 = dossier(d, "nationality", "OPEN", "2020-12-31", null);
@@ -72,6 +74,7 @@ final class ActivityDataSet {
     long f = beneficiary("Fatou");
     long f1 = dossier(f, "family-reunification", "APPEAL", "2019-09-09", null);
     authorityDecision(f1, "NEGATIVE", "2020-02-02");
+    reporting.recordOutcome(f1, OutcomeKind.REFUSAL, LocalDate.parse("2020-02-02"));
     reporting.recordOutcome(f1, OutcomeKind.APPEAL, LocalDate.parse("2020-03-01"));
     // G: a long nationality procedure
     long g = beneficiary("Goran");

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The activity report on a known data set across period boundaries (2020 beside 2019): an
  * intervention on 31 December vs 1 January, a person with two dossiers, dossiers opened before the
- * period, closed before it, opened on its last day and after it; decisions from both sources, the
+ * period, closed before it, opened on its last day and after it; a registrar's POSITIVE answer that is no outcome, the
  * same outcome recorded twice. Every figure is pinned, in JSON, CSV and XLSX, for supervisors
  * (exact) and for funders (masked).
  */

@@ -47,6 +47,8 @@ class ActivityTaskInterventionTest {
   @Autowired
   IdentityService identityService;
   @Autowired
+  org.camunda.bpm.engine.HistoryService historyService;
+  @Autowired
   JdbcTemplate jdbc;
   @Autowired
   Clock clock;
@@ -115,9 +117,12 @@ class ActivityTaskInterventionTest {
     String instance = start(dossier);
 
     taskService.complete(currentTask(instance).getId(), Map.of("interventionType", "", "interventionNote", " "));
+    // the forms' explicit choice "Aucune intervention à noter"
+    taskService.complete(currentTask(instance).getId(), Map.of("interventionType", "NONE", "interventionMinutes", 10));
 
     assertThat(interventions(dossier)).isEmpty();
-    assertThat(runtimeService.getVariables(instance)).doesNotContainKeys("interventionType", "interventionNote");
+    assertThat(historicVariables(instance)).doesNotContain("interventionType", "interventionMinutes",
+        "interventionNote");
   }
 
   @Test
@@ -138,6 +143,11 @@ class ActivityTaskInterventionTest {
   private String start(long dossierId) {
     String reference = jdbc.queryForObject("select reference from dossier where id = ?", String.class, dossierId);
     return runtimeService.startProcessInstanceByKey(PROCESS, reference, Map.of("dossierId", dossierId)).getId();
+  }
+
+  private List<String> historicVariables(String instance) {
+    return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).list().stream()
+        .filter(v -> !"deleted".equalsIgnoreCase(v.getState())).map(v -> v.getName()).toList();
   }
 
   private Task currentTask(String instance) {
