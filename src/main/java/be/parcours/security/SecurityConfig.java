@@ -65,6 +65,8 @@ class SecurityConfig {
             .requestMatchers("/camunda/**").permitAll()
             .requestMatchers("/error").permitAll() // error pages of responses already decided
             .requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()
+            // the report page's code only (no data): its figures stay behind /api/** (Basic or Cockpit session)
+            .requestMatchers(HttpMethod.GET, "/reports/*.html", "/reports/*.js", "/reports/*.css").permitAll()
             .requestMatchers("/api/**", "/engine-rest/**", "/v3/api-docs/**").authenticated()
             .anyRequest().authenticated());
     return http.build();

@@ -162,7 +162,10 @@ async function load(container, api) {
     el('h4', {}, 'Temps passé par étape (12 derniers mois, en jours)'),
     stepChart(data.stepDurations),
     el('h4', {}, 'Charge de travail par personne'),
-    workloadTable(data.workload));
+    workloadTable(data.workload),
+    el('p', { class: 'parcours-report-link' },
+      el('a', { href: '/reports/activity.html', target: '_blank', rel: 'noopener' },
+        "Rapport d'activité : chiffres de l'année pour les financeurs (JSON, CSV, Excel)")));
 }
 
 export default {

@@ -304,9 +304,14 @@ class ActivityReportTest {
   }
 
   @Test
-  void the_report_page_is_served() {
-    ResponseEntity<String> page = supervisor().get("/reports/activity.html");
+  void the_report_page_is_served_without_data_which_stays_behind_the_api() {
+    // the page's code only: opened from Cockpit it reads the figures with the Cockpit session
+    ResponseEntity<String> page = Api.anonymous(rest).get("/reports/activity.html");
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).doesNotContain(SECRET_NAMES);
+    assertThat(Api.anonymous(rest).get("/reports/").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(Api.anonymous(rest).post("/reports/activity.html", "{}").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(page.getBody()).contains("Rapport d'activité").contains("activity.js");
     assertThat(supervisor().get("/reports/activity.js").getBody()).contains("/api/reports/activity");
   }

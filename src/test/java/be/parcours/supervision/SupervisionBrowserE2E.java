@@ -202,6 +202,58 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
     screenshot("tasklist-task-form.png");
   }
 
+  @Test
+  void a_supervisor_opens_the_activity_report_from_cockpit_with_the_previous_year_and_a_monthly_chart()
+      throws IOException {
+    // 2018: three interventions in March and one in May; 2017: two (one on 31 December)
+    intervention("2018-03-05", "INTERVIEW");
+    intervention("2018-03-19", "PHONE");
+    intervention("2018-03-30", "PHONE");
+    intervention("2018-05-02", "ADMIN_STEP");
+    intervention("2017-06-14", "INTERVIEW");
+    intervention("2017-12-31", "PHONE");
+    login("cockpit", "demo-supervisor");
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#parcours-supervision .parcours-report-link a")));
+    assertThat(link.getDomAttribute("href")).isEqualTo("/reports/activity.html");
+
+    // the page reads the figures with the Cockpit session: no second login
+    driver.get(url("/reports/activity.html?from=2018-01-01&to=2018-12-31"));
+    WebElement total = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//section[h2='Interventions']//tr[@data-figure='total']")));
+    assertThat(total.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+        .containsExactly("Interventions", "4", "2", "+100,0 %");
+    assertThat(driver.findElement(By.xpath("//section[h2='Interventions par type']//tr[@data-figure='PHONE']"))
+        .getText()).contains("Appel téléphonique").contains("2").contains("1");
+    List<WebElement> bars = driver.findElements(By.cssSelector("#chart svg rect.bar-current"));
+    assertThat(bars).hasSize(12);
+    assertThat(bars.get(2).findElement(By.tagName("title")).getDomProperty("textContent")).isEqualTo("2018-03 : 3");
+    assertThat(driver.findElements(By.cssSelector("#chart svg rect.bar-previous")).get(11)
+        .findElement(By.tagName("title")).getDomProperty("textContent")).isEqualTo("2017-12 : 1");
+    assertThat(driver.findElement(By.id("export-xlsx")).getDomAttribute("href"))
+        .endsWith("/api/reports/activity?from=2018-01-01&to=2018-12-31&audience=funder&format=xlsx");
+    assertThat(driver.getPageSource()).doesNotContain("Retard"); // never a beneficiary's name
+    screenshot("activity-report.png");
+  }
+
+  @Test
+  void a_caseworker_opening_the_activity_report_is_told_it_is_reserved() throws IOException {
+    login("tasklist", "demo-caseworker");
+    driver.get(url("/reports/activity.html?from=2018-01-01&to=2018-12-31"));
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#status.error")));
+    assertThat(status.getText()).isEqualTo("Accès réservé aux superviseurs.");
+    assertThat(driver.findElement(By.id("report")).isDisplayed()).isFalse();
+    screenshot("activity-report-reserved.png");
+  }
+
+  private void intervention(String day, String type) {
+    jdbc.update("insert into intervention (dossier_id, beneficiary_id, type, happened_on, minutes, created_by, "
+        + "created_at) select id, beneficiary_id, ?, ?, 30, 'demo-caseworker', current_timestamp from dossier "
+        + "where id = ?", type, java.sql.Date.valueOf(day), overdue.id());
+  }
+
   private static WebElement row(List<WebElement> rows, String reference) {
     return rows.stream().filter(r -> reference.equals(r.getDomAttribute("data-reference"))).findFirst().orElseThrow();
   }
