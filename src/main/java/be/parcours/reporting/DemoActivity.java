@@ -1,0 +1,93 @@
+package be.parcours.reporting;
+
+import be.parcours.dossier.InterventionType;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo profile only: three years of fictitious activity on the demo dossiers (interventions of
+ * every type, information sessions and visa workshops), so that the activity report page shows last
+ * year beside the year before at once. Deterministic; written once, into a database without any
+ * collective session, after the demo dossiers.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "parcours.demo.dossiers", havingValue = "true", matchIfMissing = true)
+class DemoActivity {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoActivity.class);
+  static final int MONTHS = 36;
+  private static final List<String> AUTHORS = List.of("demo-caseworker", "demo-reception", "demo-caseworker",
+      "demo-legal");
+
+  private final JdbcTemplate jdbc;
+  private final CollectiveSessionService sessions;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  DemoActivity(JdbcTemplate jdbc, CollectiveSessionService sessions, TransactionTemplate transaction, Clock clock) {
+    this.jdbc = jdbc;
+    this.sessions = sessions;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  @EventListener
+  @Order(20)
+  public void onReady(ApplicationReadyEvent event) {
+    Integer existing = jdbc.queryForObject("select count(*) from collective_session", Integer.class);
+    List<Map<String, Object>> dossiers = jdbc.queryForList(
+        "select id, beneficiary_id from dossier where created_by = 'demo-caseworker' order by id");
+    if (existing == null || existing > 0 || dossiers.isEmpty()) {
+      return;
+    }
+    LocalDate today = LocalDate.now(clock);
+    transaction.executeWithoutResult(status -> {
+      InterventionType[] types = InterventionType.values();
+      int n = 0;
+      for (int m = MONTHS - 1; m >= 0; m--) {
+        YearMonth month = YearMonth.from(today).minusMonths(m);
+        int count = 5 + (MONTHS - m) / 4 + (m * 5) % 4; // demand grows year after year
+        for (int i = 0; i < count; i++) {
+          LocalDate day = month.atDay(1 + (i * 7 + m * 3) % month.lengthOfMonth());
+          if (day.isAfter(today)) {
+            continue;
+          }
+          Map<String, Object> dossier = dossiers.get((i + m) % dossiers.size());
+          InterventionType type = types[(i * 3 + m) % types.length];
+          jdbc.update("insert into intervention (dossier_id, beneficiary_id, type, happened_on, minutes, note, "
+              + "created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", dossier.get("id"),
+              dossier.get("beneficiary_id"), type.name(), Date.valueOf(day), 15 + (i * 10) % 75,
+              "Données de démonstration", AUTHORS.get((i + m) % AUTHORS.size()), Timestamp.from(clock.instant()));
+          n++;
+        }
+        LocalDate infoDay = month.atDay(Math.min(12, month.lengthOfMonth()));
+        if (!infoDay.isAfter(today)) {
+          sessions.record(infoDay, SessionKind.INFO_SESSION_FAMILY_REUNIFICATION, 6 + (m * 7) % 11,
+              "Séance d'information (démonstration)", List.of(), List.of(), "demo-caseworker");
+        }
+        LocalDate workshopDay = month.atDay(Math.min(26, month.lengthOfMonth()));
+        if (m % 2 == 0 && !workshopDay.isAfter(today)) {
+          sessions.record(workshopDay, SessionKind.VISA_WORKSHOP, 3 + (m * 3) % 8, "Atelier visa (démonstration)",
+              List.of(), List.of(), "demo-caseworker");
+        }
+      }
+      log.info("Demo activity created: {} interventions over {} months", n, MONTHS);
+    });
+  }
+}
