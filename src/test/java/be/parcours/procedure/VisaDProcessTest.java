@@ -111,6 +111,22 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
   }
 
   @Test
+  void missing_documents_bring_a_reminder_then_an_escalation_while_the_checkpoint_stays_closed() {
+    when(procedure.documentsComplete(DOSSIER)).thenReturn(false);
+    ProcessInstance pi = evaluated("ELIGIBLE");
+    completeTask(pi, "Task_CollectDocuments", "service-social");
+    run(pi, "Task_CheckDocuments");
+
+    fire(pi, "Timer_DocumentsReminder");
+    completeTask(pi, "Task_RemindDocuments", "service-social", "remindedOn", "2026-01-19");
+    fire(pi, "Timer_CollectionStalled");
+    completeTask(pi, "Task_EscalateCollection", "superviseurs");
+
+    assertThat(pi).isWaitingAt("Task_CollectDocuments").hasPassed("EndEvent_Reminded", "EndEvent_Escalated")
+        .hasNotPassed("Task_BookAppointment");
+  }
+
+  @Test
   void a_standalone_visa_d_not_eligible_is_closed() {
     ProcessInstance pi = evaluated("NOT_ELIGIBLE");
 
