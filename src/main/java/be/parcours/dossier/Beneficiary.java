@@ -25,6 +25,9 @@ class Beneficiary {
   private String languages;
   private String phone;
   private String email;
+  /** lower(first name + ' ' + last name), computed by the database (V50) for the dossier search. */
+  @Column(insertable = false, updatable = false)
+  private String searchName;
   @Column(nullable = false)
   private Instant createdAt;
   @Version

@@ -14,12 +14,29 @@ interface DossierRepository extends JpaRepository<Dossier, Long> {
 
   Optional<Dossier> findByReference(String reference);
 
-  @Query("""
+  /**
+   * Free-text search on the reference and the beneficiary's "first last" name, "contains" matching.
+   * The matches come from one subquery each side (trigram indexes on PostgreSQL, V50) and the count
+   * reads the dossier table alone: no full join of dossiers and beneficiaries per page.
+   */
+  @Query(value = """
       select d from Dossier d join fetch d.beneficiary b
       where (:procedure is null or d.procedure = :procedure)
         and (:status is null or d.status = :status)
-        and (:q is null or lower(d.reference) like :q or lower(b.lastName) like :q or lower(b.firstName) like :q
-             or lower(concat(b.firstName, ' ', b.lastName)) like :q)
+        and (:q is null or d.id in (
+              select r.id from Dossier r where lower(r.reference) like :q
+              union
+              select o.id from Dossier o where o.beneficiary.id in (
+                select n.id from Beneficiary n where n.searchName like :q)))
+      """, countQuery = """
+      select count(d) from Dossier d
+      where (:procedure is null or d.procedure = :procedure)
+        and (:status is null or d.status = :status)
+        and (:q is null or d.id in (
+              select r.id from Dossier r where lower(r.reference) like :q
+              union
+              select o.id from Dossier o where o.beneficiary.id in (
+                select n.id from Beneficiary n where n.searchName like :q)))
       """)
   Page<Dossier> search(@Param("q") String q, @Param("procedure") Procedure procedure,
       @Param("status") DossierStatus status, Pageable pageable);

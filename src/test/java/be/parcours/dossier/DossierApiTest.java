@@ -88,6 +88,21 @@ class DossierApiTest {
   }
 
   @Test
+  void search_matches_the_full_name_and_part_of_the_reference() throws Exception {
+    String reference = json(caseworker().post("/api/dossiers", DossierJson.nationality("Qwertzuiop")).getBody())
+        .get("reference").asText();
+
+    JsonNode fullName = json(caseworker().get("/api/dossiers?q=kwame%20qwertz").getBody());
+    JsonNode byReference = json(caseworker().get("/api/dossiers?q=" + reference.substring(3).toLowerCase()).getBody());
+    JsonNode reversed = json(caseworker().get("/api/dossiers?q=qwertzuiop%20kwame").getBody());
+
+    assertThat(fullName.at("/content/0/reference").asText()).isEqualTo(reference);
+    assertThat(fullName.get("totalElements").asLong()).isEqualTo(1);
+    assertThat(byReference.findValuesAsText("reference")).contains(reference);
+    assertThat(reversed.get("totalElements").asLong()).isZero();
+  }
+
+  @Test
   void an_intervention_is_logged_on_a_dossier() throws Exception {
     long id = json(caseworker().post("/api/dossiers", DossierJson.familyReunification("Interv")).getBody())
         .get("id").asLong();

@@ -50,6 +50,13 @@ class DossierPostgresIT extends PostgresSpringTest {
     assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(mapper.readTree(read.getBody()).at("/beneficiary/lastName").asText()).isEqualTo("Postgres");
     assertThat(mapper.readTree(found.getBody()).get("totalElements").asLong()).isEqualTo(1);
+    // the free-text search is served by trigram indexes (V50, pg_trgm)
+    var jdbc = new JdbcTemplate(dataSource);
+    assertThat(jdbc.queryForList("select indexname from pg_indexes where indexname like '%trgm'", String.class))
+        .containsExactlyInAnyOrder("ix_beneficiary_search_trgm", "ix_dossier_reference_trgm");
+    String reference = mapper.readTree(created.getBody()).get("reference").asText();
+    var byReference = caseworker.get("/api/dossiers?q=" + reference.substring(2).toLowerCase());
+    assertThat(mapper.readTree(byReference.getBody()).findValuesAsText("reference")).contains(reference);
     assertThat(intervention.getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
 }

@@ -47,6 +47,8 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
   TasklistFilters filters;
   @Autowired
   SupervisionQueries queries;
+  @Autowired
+  be.parcours.dossier.DossierService dossierService;
   @LocalServerPort
   int port;
 
@@ -98,6 +100,24 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
     lines.add(measure("dossier search: GET /api/dossiers?procedure=visa&status=SUBMITTED", () ->
         search("procedure=visa&status=SUBMITTED")));
     lines.add(measure("dossier search: GET /api/dossiers (first page)", () -> search("")));
+    lines.add(measure("  the same, HTTP + login only: GET /api/dossiers/0 (404)", this::notFound));
+    lines.add(measure("  q=benali, the dossier service alone (no HTTP)", () ->
+        dossierService.search("benali", null, null, 0, 20) == null ? 0 : 1));
+    lines.add(measure("  q=ouri-x, rare, the dossier service alone", () ->
+        dossierService.search("xouri", null, null, 0, 20) == null ? 0 : 1));
+    lines.add(measure("  first page, the dossier service alone", () ->
+        dossierService.search(null, null, null, 0, 20) == null ? 0 : 1));
+    if (Boolean.getBoolean("bench.explain")) {
+      for (String sql : List.of(
+          "select d.id from dossier d join beneficiary b on b.id = d.beneficiary_id where d.id in (select r.id from "
+              + "dossier r where lower(r.reference) like '%xouri%' union select o.id from dossier o where "
+              + "o.beneficiary_id in (select n.id from beneficiary n where n.search_name like '%xouri%')) "
+              + "order by d.opened_on desc, d.id desc limit 20",
+          "select d.id from dossier d join beneficiary b on b.id = d.beneficiary_id "
+              + "order by d.opened_on desc, d.id desc limit 20")) {
+        jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql).forEach(r -> System.out.println(r.values().iterator().next()));
+      }
+    }
 
     System.out.println();
     System.out.println("==== Parcours scale benchmark (PostgreSQL 16, " + Runtime.getRuntime().availableProcessors()
@@ -120,6 +140,15 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
             StandardCharsets.UTF_8)))
         .GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
+    return response.body().length();
+  }
+
+  private int notFound() throws Exception {
+    var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/dossiers/0"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo-caseworker:demo".getBytes(
+            StandardCharsets.UTF_8)))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(404);
     return response.body().length();
   }
 
