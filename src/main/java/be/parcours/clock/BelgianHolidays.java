@@ -33,20 +33,33 @@ public final class BelgianHolidays {
     this.rules = List.copyOf(rules);
   }
 
+  private static <T> T parse(Map<String, String> row, java.util.function.Supplier<T> value) {
+    try {
+      return value.get();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("public-holidays.csv:" + row.get("_line") + ": rule " + row.get("rule")
+          + ": " + e.getMessage(), e);
+    }
+  }
+
   static BelgianHolidays fromRows(List<Map<String, String>> rows) {
     return new BelgianHolidays(rows.stream().map(r -> {
       String rule = r.get("rule");
       MonthDay fixed = null;
       Integer afterEaster = null;
-      if (rule.startsWith("FIXED:")) {
-        fixed = MonthDay.parse("--" + rule.substring(6));
-      } else if (rule.startsWith("EASTER:")) {
-        afterEaster = Integer.parseInt(rule.substring(7).replace("+", ""));
+      if (rule != null && rule.startsWith("FIXED:")) {
+        fixed = parse(r, () -> MonthDay.parse("--" + rule.substring(6)));
+      } else if (rule != null && rule.startsWith("EASTER:")) {
+        afterEaster = parse(r, () -> Integer.parseInt(rule.substring(7).replace("+", "")));
       } else {
         throw new IllegalArgumentException("public-holidays.csv:" + r.get("_line") + ": unknown rule " + rule);
       }
-      return new Rule(r.get("code"), fixed, afterEaster, LocalDate.parse(r.get("validFrom")),
-          r.get("validUntil").isEmpty() ? null : LocalDate.parse(r.get("validUntil")));
+      try {
+        return new Rule(r.get("code"), fixed, afterEaster, LocalDate.parse(r.get("validFrom")),
+            r.get("validUntil").isEmpty() ? null : LocalDate.parse(r.get("validUntil")));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("public-holidays.csv:" + r.get("_line") + ": " + e.getMessage(), e);
+      }
     }).toList());
   }
 

@@ -12,12 +12,21 @@ public class LegalClock {
   /** A computed deadline with the law it comes from. */
   public record Deadline(String code, LocalDate dueOn, String legalBasis) {}
 
-  private final LegalPeriods periods;
+  private volatile LegalPeriods periods;
   private final OfficeCalendar calendar;
 
   public LegalClock(LegalPeriods periods, OfficeCalendar calendar) {
     this.periods = periods;
     this.calendar = calendar;
+  }
+
+  LegalPeriods periods() {
+    return periods;
+  }
+
+  /** A new table of periods, for the deadlines computed from now on (see {@link ClockTables}). */
+  void replace(LegalPeriods periods) {
+    this.periods = periods;
   }
 
   /** The deadline of a period started on a day (the law in force on that day). */
@@ -27,6 +36,7 @@ public class LegalClock {
 
   /** A deadline extended {@code extensions} times by the period {@code extensionCode}. */
   public Deadline deadline(String code, LocalDate start, int extensions, String extensionCode) {
+    LegalPeriods periods = this.periods; // one table for the whole computation, even during a reload
     LegalPeriods.Period period = periods.get(code, start);
     LocalDate due = add(period, start);
     if (extensions > 0) {

@@ -24,10 +24,31 @@ public final class LegalPeriods {
   }
 
   static LegalPeriods fromRows(List<Map<String, String>> rows) {
-    return new LegalPeriods(rows.stream().map(r -> new Period(r.get("code"), Integer.parseInt(r.get("amount")),
-        Unit.valueOf(r.get("unit")), Boolean.parseBoolean(r.get("nextWorkingDay")), LocalDate.parse(r.get("validFrom")),
-        r.get("validUntil").isEmpty() ? null : LocalDate.parse(r.get("validUntil")), r.get("legalBasis"),
-        r.get("source"))).toList());
+    List<Period> periods = new java.util.ArrayList<>();
+    for (Map<String, String> r : rows) {
+      try {
+        if (r.get("code") == null || !r.get("code").matches("[A-Z0-9_]+")) {
+          throw new IllegalArgumentException("code: expected CAPITALS_AND_DIGITS, found '" + r.get("code") + "'");
+        }
+        periods.add(new Period(r.get("code"), Integer.parseInt(r.get("amount")), Unit.valueOf(r.get("unit")),
+            Boolean.parseBoolean(r.get("nextWorkingDay")), LocalDate.parse(r.get("validFrom")),
+            r.get("validUntil").isEmpty() ? null : LocalDate.parse(r.get("validUntil")), r.get("legalBasis"),
+            r.get("source")));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("legal-deadlines.csv:" + r.get("_line") + ": " + e.getMessage(), e);
+      }
+    }
+    return new LegalPeriods(periods);
+  }
+
+  /** The codes of the table, each once. */
+  java.util.Set<String> codes() {
+    return periods.stream().map(Period::code).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  /** Whether a period of that code is in force on the day. */
+  boolean has(String code, LocalDate on) {
+    return periods.stream().anyMatch(p -> p.code().equals(code) && p.validOn(on));
   }
 
   /** The period in force on a day; a missing period is a rules error, never a silent default. */

@@ -17,12 +17,17 @@ public final class OfficeCalendar {
     }
   }
 
-  private final BelgianHolidays holidays;
+  private volatile BelgianHolidays holidays;
   private final List<Closure> closures;
 
   public OfficeCalendar(BelgianHolidays holidays, List<Closure> closures) {
     this.holidays = holidays;
     this.closures = List.copyOf(closures);
+  }
+
+  /** A new table of public holidays, for the days counted from now on (see {@link ClockTables}). */
+  void replaceHolidays(BelgianHolidays holidays) {
+    this.holidays = holidays;
   }
 
   /** A working day of the law: not a Saturday, Sunday or public holiday. */

@@ -1,6 +1,7 @@
 package be.parcours.eligibility;
 
 import be.parcours.eligibility.RuleSetCompiler.CompiledRuleSet;
+import be.parcours.clock.ClockTables;
 import be.parcours.eligibility.RuleSetCompiler.RuleError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,12 +56,14 @@ public class EligibilityService implements EligibilityEvaluator {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final ObjectProvider<OpenCaseSource> openCases;
+  private final ObjectProvider<ClockTables> clockTables;
   /** Compiled in the background while the rest of the application starts; joined at first use. */
   private final CompletableFuture<RuleEngine> engine;
 
   EligibilityService(@Value("${parcours.rules.dir:}") String rulesDir, RulesVersionStore versions, ObjectMapper mapper,
-      Clock clock, ObjectProvider<OpenCaseSource> openCases) {
+      Clock clock, ObjectProvider<OpenCaseSource> openCases, ObjectProvider<ClockTables> clockTables) {
     this.rulesDir = rulesDir;
+    this.clockTables = clockTables;
     this.versions = versions;
     this.mapper = mapper;
     this.clock = clock;
@@ -106,16 +109,33 @@ public class EligibilityService implements EligibilityEvaluator {
   public Check check(String user) {
     RuleFiles files = currentFiles();
     var compiled = RuleSetCompiler.compile(files, user, clock.instant());
+    List<RuleError> clockErrors = clockErrors(files);
     if (!compiled.ok()) {
-      return new Check(files, null, compiled.errors(), null);
+      var errors = new java.util.ArrayList<>(compiled.errors());
+      errors.addAll(clockErrors);
+      return new Check(files, null, List.copyOf(errors), null);
     }
-    return new Check(files, compiled.ruleSet(), List.of(), Scenarios.run(files, compiled.ruleSet()));
+    return new Check(files, compiled.ruleSet(), clockErrors, Scenarios.run(files, compiled.ruleSet()));
+  }
+
+  /** The clock tables (rules/clocks) are checked with the rules: a broken table refuses the whole set. */
+  private List<RuleError> clockErrors(RuleFiles files) {
+    ClockTables tables = clockTables.getIfAvailable();
+    if (tables == null) {
+      return List.of();
+    }
+    return tables.check(files.files()).stream()
+        .map(p -> new RuleError(p.file(), p.line(), 0, p.message())).toList();
   }
 
   /** Checks, then activates the new set if it passes; concurrent reloads are serialised. */
   public synchronized Check reload(String user) {
     Check check = check(user);
     if (check.valid()) {
+      ClockTables tables = clockTables.getIfAvailable();
+      if (tables != null) {
+        tables.activate(check.files().files());
+      }
       versions.recordActive(check.ruleSet());
       engine().activate(check.ruleSet());
       log.info("Rules {} activated by {}", check.ruleSet().version(), user);

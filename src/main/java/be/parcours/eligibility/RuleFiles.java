@@ -55,7 +55,7 @@ record RuleFiles(String origin, Map<String, byte[]> files) {
 
   private static boolean relevant(String rel) {
     return rel.endsWith(".drl") || rel.endsWith(".drl.csv") || rel.endsWith(".drl.xlsx")
-        || (rel.startsWith("scenarios/") && rel.endsWith(".csv"));
+        || (rel.startsWith("scenarios/") && rel.endsWith(".csv")) || (rel.startsWith("clocks/") && rel.endsWith(".csv"));
   }
 
   boolean isRuleFile(String path) {

@@ -50,7 +50,9 @@ class RulesReloadTest {
     jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V10__rules_versions.sql")));
     service = new EligibilityService(rulesDir.toString(), new RulesVersionStore(jdbc),
         new ObjectMapper().registerModule(new JavaTimeModule()), Clock.systemUTC(),
-        new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(OpenCaseSource.class));
+        new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(OpenCaseSource.class),
+        new org.springframework.beans.factory.support.StaticListableBeanFactory()
+            .getBeanProvider(be.parcours.clock.ClockTables.class));
     service.onReady(null);
   }
 
@@ -74,6 +76,34 @@ class RulesReloadTest {
     assertThat(check.errors().get(0).line()).isPositive();
     assertThat(service.activeVersion()).isEqualTo(before);
     assertThat(contractExample().outcome()).isEqualTo("ELIGIBLE");
+  }
+
+  @Test
+  void a_clock_table_is_checked_and_activated_with_the_rules() throws IOException {
+    var reloadable = be.parcours.clock.ClockTestSupport.reloadable(Clock.systemUTC());
+    var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+    beans.addBean("clockTables", reloadable.tables());
+    var withClock = new EligibilityService(rulesDir.toString(), new RulesVersionStore(jdbc),
+        new ObjectMapper().registerModule(new JavaTimeModule()), Clock.systemUTC(),
+        beans.getBeanProvider(OpenCaseSource.class), beans.getBeanProvider(be.parcours.clock.ClockTables.class));
+    withClock.onReady(null);
+    Path deadlines = rulesDir.resolve("clocks/legal-deadlines.csv");
+    String table = Files.readString(deadlines);
+    java.time.LocalDate notified = java.time.LocalDate.parse("2026-03-02");
+
+    Files.writeString(deadlines, table.replace("APPEAL_CCE,30,DAYS", "APPEAL_CCE,trente,DAYS"));
+    var refused = withClock.reload("demo-legal");
+    Files.writeString(deadlines, table.replace("APPEAL_CCE,30,DAYS", "APPEAL_CCE,45,DAYS"));
+    var accepted = withClock.reload("demo-legal");
+
+    assertThat(refused.valid()).isFalse();
+    assertThat(refused.errors()).singleElement().satisfies(e -> {
+      assertThat(e.file()).isEqualTo("clocks/legal-deadlines.csv");
+      assertThat(e.line()).isEqualTo(14);
+    });
+    assertThat(accepted.valid()).isTrue();
+    assertThat(accepted.ruleSet().files()).contains("clocks/legal-deadlines.csv", "clocks/public-holidays.csv");
+    assertThat(reloadable.legalClock().deadline("APPEAL_CCE", notified).dueOn()).isEqualTo("2026-04-16");
   }
 
   @Test
