@@ -138,11 +138,11 @@ public class EligibilityService implements EligibilityEvaluator {
   public synchronized Check reload(String user) {
     Check check = check(user);
     if (check.valid()) {
+      versions.recordActive(check.ruleSet()); // first: if the database refuses, nothing has switched
       ClockTables tables = clockTables.getIfAvailable();
       if (tables != null) {
         tables.activate(check.files().files());
       }
-      versions.recordActive(check.ruleSet());
       engine().activate(check.ruleSet());
       log.info("Rules {} activated by {}", check.ruleSet().version(), user);
     }
