@@ -167,14 +167,37 @@ public class DossierService {
 
   @Transactional
   public InterventionView addIntervention(long dossierId, InterventionRequest request, String user) {
-    Dossier d = find(dossierId);
-    Instant now = clock.instant();
-    Intervention saved = interventions.save(new Intervention(d.getId(), d.getBeneficiary().getId(), request.type(),
-        request.date(), request.minutes(), request.note(), user, now));
-    d.touch(now);
-    accessLog.save(new AccessLogEntry(dossierId, user, "INTERVENTION", now));
+    Intervention saved = saveIntervention(dossierId, request.type(), request.date(), request.minutes(),
+        request.note(), user);
     return new InterventionView(saved.getId(), saved.getType(), saved.getHappenedOn(), saved.getMinutes(),
         saved.getNote(), saved.getCreatedBy());
+  }
+
+  /**
+   * Logs an intervention on a dossier (for its beneficiary), in the caller's transaction: the API,
+   * a completed Tasklist task, the demo data. The values are checked by the caller.
+   */
+  @Transactional
+  public void logIntervention(long dossierId, InterventionType type, LocalDate date, Integer minutes, String note,
+      String user) {
+    saveIntervention(dossierId, type, date, minutes, note, user);
+  }
+
+  private Intervention saveIntervention(long dossierId, InterventionType type, LocalDate date, Integer minutes,
+      String note, String user) {
+    Dossier d = find(dossierId);
+    Instant now = clock.instant();
+    Intervention saved = interventions.save(new Intervention(d.getId(), d.getBeneficiary().getId(), type, date,
+        minutes, note, user, now));
+    d.touch(now);
+    accessLog.save(new AccessLogEntry(dossierId, user, "INTERVENTION", now));
+    return saved;
+  }
+
+  /** The id of the dossier with this reference (a process's business key), if there is one. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Long> idOf(String reference) {
+    return dossiers.findByReference(reference).map(Dossier::getId);
   }
 
   @Transactional
@@ -278,6 +301,12 @@ public class DossierService {
     deadlines.findByDossierIdAndCode(dossierId, code)
         .orElseThrow(() -> new NotFoundException("deadline " + code + " of dossier " + dossierId))
         .close(status, clock.instant());
+  }
+
+  /** Closes a deadline the dossier may not have (a clock its path never started): nothing when absent. */
+  @Transactional
+  public void closeDeadlineIfPresent(long dossierId, String code, DeadlineStatus status) {
+    deadlines.findByDossierIdAndCode(dossierId, code).ifPresent(d -> d.close(status, clock.instant()));
   }
 
   @Transactional

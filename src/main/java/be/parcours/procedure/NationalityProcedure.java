@@ -4,7 +4,6 @@ import be.parcours.clock.LegalClock;
 import be.parcours.dossier.DeadlineStatus;
 import be.parcours.dossier.DossierService;
 import be.parcours.dossier.DossierStatus;
-import be.parcours.shared.NotFoundException;
 import java.time.LocalDate;
 import java.util.Date;
 import org.springframework.stereotype.Service;
@@ -87,7 +86,7 @@ public class NationalityProcedure {
   /** No negative opinion in the window (or none raised): the declarant is Belgian. */
   @Transactional
   public void nationalityAcquired(long dossierId) {
-    closeIfPresent(dossierId, OPINION, DeadlineStatus.MET);
+    dossiers.closeDeadlineIfPresent(dossierId, OPINION, DeadlineStatus.MET);
     dossiers.setStatus(dossierId, DossierStatus.DECIDED);
     outcomes.nationalityAcquired(dossierId);
   }
@@ -95,7 +94,7 @@ public class NationalityProcedure {
   /** A negative opinion: 15 days to ask for referral to the family court. */
   @Transactional
   public Date startReferralClock(long dossierId, Object notifiedOn) {
-    closeIfPresent(dossierId, OPINION, DeadlineStatus.MET);
+    dossiers.closeDeadlineIfPresent(dossierId, OPINION, DeadlineStatus.MET);
     dossiers.setStatus(dossierId, DossierStatus.DECIDED);
     outcomes.refused(dossierId, Dates.toLocalDate(notifiedOn));
     return start(dossierId, REFERRAL, Dates.toLocalDate(notifiedOn));
@@ -119,11 +118,4 @@ public class NationalityProcedure {
     return Dates.endOf(deadline.dueOn());
   }
 
-  private void closeIfPresent(long dossierId, String code, DeadlineStatus status) {
-    try {
-      dossiers.closeDeadline(dossierId, code, status);
-    } catch (NotFoundException e) {
-      // the clock was never started on this dossier: nothing to close
-    }
-  }
 }

@@ -141,7 +141,7 @@ public class ProcedureService {
   @Transactional
   public void decisionPositive(long dossierId, Object decisionDeadlineMissed) {
     if (!Boolean.TRUE.equals(decisionDeadlineMissed)) {
-      closeIfPending(dossierId, DECISION, DeadlineStatus.MET);
+      dossiers.closeDeadlineIfPresent(dossierId, DECISION, DeadlineStatus.MET);
     }
     dossiers.setStatus(dossierId, DossierStatus.DECIDED);
     outcomes.granted(dossierId);
@@ -156,7 +156,7 @@ public class ProcedureService {
   @Transactional
   public Date startAppealClock(long dossierId, Object notifiedOn, Object decisionDeadlineMissed) {
     if (!Boolean.TRUE.equals(decisionDeadlineMissed)) {
-      closeIfPending(dossierId, DECISION, DeadlineStatus.MET);
+      dossiers.closeDeadlineIfPresent(dossierId, DECISION, DeadlineStatus.MET);
     }
     var deadline = legalClock.deadline(APPEAL, Dates.toLocalDate(notifiedOn));
     dossiers.upsertDeadline(dossierId, APPEAL, deadline.dueOn(), deadline.legalBasis());
@@ -183,7 +183,7 @@ public class ProcedureService {
    */
   @Transactional
   public Date startFavourReview(long dossierId, Object notifiedOn) {
-    closeIfPending(dossierId, APPEAL, DeadlineStatus.MET);
+    dossiers.closeDeadlineIfPresent(dossierId, APPEAL, DeadlineStatus.MET);
     var deadline = legalClock.deadline(FAVOUR_REVIEW, Dates.toLocalDate(notifiedOn));
     dossiers.upsertDeadline(dossierId, FAVOUR_REVIEW, deadline.dueOn(), deadline.legalBasis());
     return endOf(deadline.dueOn());
@@ -224,13 +224,6 @@ public class ProcedureService {
     dossiers.setStatus(dossierId, DossierStatus.CLOSED);
   }
 
-  private void closeIfPending(long dossierId, String code, DeadlineStatus status) {
-    try {
-      dossiers.closeDeadline(dossierId, code, status);
-    } catch (be.parcours.shared.NotFoundException e) {
-      // no such deadline on this dossier: nothing to close
-    }
-  }
 
   /** A legal deadline ends with its day: the timer fires at midnight after the last day. */
   private Date endOf(LocalDate day) {

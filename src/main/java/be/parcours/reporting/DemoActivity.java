@@ -1,13 +1,12 @@
 package be.parcours.reporting;
 
+import be.parcours.dossier.DossierFacts;
+import be.parcours.dossier.DossierService;
 import be.parcours.dossier.InterventionType;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,12 +35,15 @@ class DemoActivity {
       "demo-legal");
 
   private final JdbcTemplate jdbc;
+  private final DossierService dossierService;
   private final CollectiveSessionService sessions;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  DemoActivity(JdbcTemplate jdbc, CollectiveSessionService sessions, TransactionTemplate transaction, Clock clock) {
+  DemoActivity(JdbcTemplate jdbc, DossierService dossierService, CollectiveSessionService sessions,
+      TransactionTemplate transaction, Clock clock) {
     this.jdbc = jdbc;
+    this.dossierService = dossierService;
     this.sessions = sessions;
     this.transaction = transaction;
     this.clock = clock;
@@ -51,8 +53,7 @@ class DemoActivity {
   @Order(20)
   public void onReady(ApplicationReadyEvent event) {
     Integer existing = jdbc.queryForObject("select count(*) from collective_session", Integer.class);
-    List<Map<String, Object>> dossiers = jdbc.queryForList(
-        "select id, beneficiary_id from dossier where created_by = 'demo-caseworker' order by id");
+    List<Long> dossiers = dossierService.openDossiers().stream().map(DossierFacts::dossierId).sorted().toList();
     if (existing == null || existing > 0 || dossiers.isEmpty()) {
       return;
     }
@@ -68,12 +69,8 @@ class DemoActivity {
           if (day.isAfter(today)) {
             continue;
           }
-          Map<String, Object> dossier = dossiers.get((i + m) % dossiers.size());
-          InterventionType type = types[(i * 3 + m) % types.length];
-          jdbc.update("insert into intervention (dossier_id, beneficiary_id, type, happened_on, minutes, note, "
-              + "created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", dossier.get("id"),
-              dossier.get("beneficiary_id"), type.name(), Date.valueOf(day), 15 + (i * 10) % 75,
-              "Données de démonstration", AUTHORS.get((i + m) % AUTHORS.size()), Timestamp.from(clock.instant()));
+          dossierService.logIntervention(dossiers.get((i + m) % dossiers.size()), types[(i * 3 + m) % types.length],
+              day, 15 + (i * 10) % 75, "Données de démonstration", AUTHORS.get((i + m) % AUTHORS.size()));
           n++;
         }
         LocalDate infoDay = month.atDay(Math.min(12, month.lengthOfMonth()));

@@ -1,6 +1,9 @@
 package be.parcours.reporting;
 
+import be.parcours.dossier.DossierService;
 import be.parcours.dossier.InterventionType;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,10 +41,12 @@ class InterventionTaskListenerPlugin extends AbstractProcessEnginePlugin {
   static final List<String> VARIABLES = List.of(TYPE, MINUTES, NOTE);
   static final int MAX_NOTE = 4000;
 
-  private final ObjectProvider<TaskInterventionRecorder> recorder;
+  private final ObjectProvider<DossierService> dossiers;
+  private final Clock clock;
 
-  InterventionTaskListenerPlugin(ObjectProvider<TaskInterventionRecorder> recorder) {
-    this.recorder = recorder;
+  InterventionTaskListenerPlugin(ObjectProvider<DossierService> dossiers, Clock clock) {
+    this.dossiers = dossiers;
+    this.clock = clock;
   }
 
   @Override
@@ -78,13 +83,13 @@ class InterventionTaskListenerPlugin extends AbstractProcessEnginePlugin {
       note = note.substring(0, MAX_NOTE);
     }
     String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-    TaskInterventionRecorder.DossierRef dossier =
-        businessKey == null ? null : recorder.getObject().dossierByReference(businessKey);
-    if (dossier == null) {
+    // the dossier is the process's (business key), never an id the form could submit
+    Long dossierId = businessKey == null ? null : dossiers.getObject().idOf(businessKey).orElse(null);
+    if (dossierId == null) {
       throw new ProcessEngineException("Intervention « " + type + " » : la tâche « " + task.getName()
           + " » n'appartient à aucun dossier (clé métier " + businessKey + ")");
     }
-    recorder.getObject().record(dossier, type, minutes, note, author(task));
+    dossiers.getObject().logIntervention(dossierId, type, LocalDate.now(clock), minutes, note, author(task));
   }
 
   private static void removeEverywhere(DelegateTask task) {

@@ -87,4 +87,18 @@ class OneTransactionTest {
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROBE)
         .processInstanceBusinessKey(reference).count()).isEqualTo(1);
   }
+
+  @Test
+  void closing_a_deadline_the_dossier_does_not_have_leaves_the_surrounding_transaction_committable() {
+    // a process step closes a clock its path may never have started, inside the engine's transaction
+    String reference = transactionTemplate.execute(status -> {
+      DossierCreated created = dossierService.open(command("NoClock"), "demo-caseworker");
+      dossierService.closeDeadlineIfPresent(created.id(), "NATIONALITY_OPINION", DeadlineStatus.MET);
+      dossierService.setStatus(created.id(), DossierStatus.DECIDED);
+      return created.reference();
+    });
+
+    assertThat(dossiers.findByReference(reference)).get().extracting(Dossier::getStatus)
+        .isEqualTo(DossierStatus.DECIDED);
+  }
 }

@@ -91,10 +91,10 @@ class ProcedureServiceTest {
   @Test
   void a_late_decision_leaves_the_missed_decision_deadline_missed() {
     service.decisionPositive(DOSSIER, true);
-    verify(dossiers, never()).closeDeadline(eq(DOSSIER), eq("DECISION"), any());
+    verify(dossiers, never()).closeDeadlineIfPresent(eq(DOSSIER), eq("DECISION"), any());
 
     service.decisionPositive(DOSSIER, null);
-    verify(dossiers).closeDeadline(DOSSIER, "DECISION", DeadlineStatus.MET);
+    verify(dossiers).closeDeadlineIfPresent(DOSSIER, "DECISION", DeadlineStatus.MET);
   }
 
   @Test
