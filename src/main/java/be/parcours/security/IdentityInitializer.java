@@ -57,10 +57,15 @@ class IdentityInitializer {
           ProcessDefinitionPermissions.READ_TASK);
       // Tasklist filters: READ is granted per filter and per group by be.parcours.supervision.TasklistFilters.
     }
-    for (String g : List.of(Groups.CASEWORKERS, Groups.RECEPTION)) {
-      grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(g, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // Nobody but the administrators starts or changes a procedure through the engine: dossiers are
+    // opened in Parcours, which starts the procedure itself. Databases set up by earlier versions
+    // held these grants for caseworkers and reception: they are taken back.
+    for (String g : List.of(Groups.CASEWORKERS, Groups.LEGAL, Groups.SUPERVISORS, Groups.RECEPTION)) {
+      revoke(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.DELETE_INSTANCE,
+          ProcessDefinitionPermissions.MIGRATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE);
+      revoke(g, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE, ProcessInstancePermissions.UPDATE,
+          ProcessInstancePermissions.DELETE, ProcessInstancePermissions.UPDATE_VARIABLE);
     }
     // Supervisors watch delays in Cockpit and reassign work in Tasklist.
     grant(Groups.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -104,6 +109,27 @@ class IdentityInitializer {
     }
     if (changed) {
       authorizationService.saveAuthorization(auth);
+    }
+  }
+
+  private void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (existing == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission p : permissions) {
+      if (existing.isPermissionGranted(p)) {
+        existing.removePermission(p);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(existing);
+      log.warn("Revoked {} of group {} on {} {}", java.util.Arrays.toString(permissions), group, resource.resourceName(),
+          resourceId);
     }
   }
 

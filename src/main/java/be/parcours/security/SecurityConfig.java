@@ -88,6 +88,17 @@ class SecurityConfig {
     return registration;
   }
 
+  /** Procedures change only through Parcours: the engine's generic write endpoints are for administrators. */
+  @Bean
+  FilterRegistrationBean<ProcedureOperationsGuardFilter> procedureOperationsGuard(IdentityService identityService,
+      ObjectMapper mapper) {
+    var registration = new FilterRegistrationBean<>(new ProcedureOperationsGuardFilter(identityService, mapper));
+    registration.setName("procedure-operations-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityOrder.AFTER_SPRING_SECURITY);
+    return registration;
+  }
+
   /** Advisory mitigation: task/filter queries carrying expressions are rejected with 400. */
   @Bean
   FilterRegistrationBean<QueryExpressionGuardFilter> queryExpressionGuard(ObjectMapper mapper) {
