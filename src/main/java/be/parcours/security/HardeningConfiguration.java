@@ -1,0 +1,30 @@
+package be.parcours.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The hardening filters of issue #11, registered beside (not inside) {@link SecurityConfig}: input
+ * bounds for the API and the engine's REST API. They run after Spring Security (anonymous callers
+ * get their 401 first) and before the engine guards, which read the body again from the copy.
+ */
+@Configuration
+class HardeningConfiguration {
+
+  /** Between Spring Security (-100) and the engine guards (-90). */
+  static final int INPUT_GUARD_ORDER = -95;
+
+  @Bean
+  FilterRegistrationBean<InputGuardFilter> inputGuard(ObjectMapper mapper,
+      @Value("${parcours.input.max-json-bytes:1048576}") long maxJsonBytes,
+      @Value("${parcours.input.max-items:50}") int maxItems) {
+    var registration = new FilterRegistrationBean<>(new InputGuardFilter(mapper, maxJsonBytes, maxItems));
+    registration.setName("input-guard");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(INPUT_GUARD_ORDER);
+    return registration;
+  }
+}
