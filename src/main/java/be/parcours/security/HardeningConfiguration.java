@@ -1,6 +1,7 @@
 package be.parcours.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,15 @@ class HardeningConfiguration {
     registration.setName("input-guard");
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
     registration.setOrder(INPUT_GUARD_ORDER);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineErrorFilter> engineErrors(ObjectMapper mapper, HistoryService history) {
+    var registration = new FilterRegistrationBean<>(new EngineErrorFilter(mapper, history));
+    registration.setName("engine-errors");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(INPUT_GUARD_ORDER + 1);
     return registration;
   }
 }
