@@ -29,6 +29,16 @@ class HardeningConfiguration {
     return registration;
   }
 
+  /** Before Spring Security (-100): a throttled login never reaches a password check. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ObjectMapper mapper) {
+    var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, mapper));
+    registration.setName("login-throttle");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(-110);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<EngineErrorFilter> engineErrors(ObjectMapper mapper, HistoryService history) {
     var registration = new FilterRegistrationBean<>(new EngineErrorFilter(mapper, history));
