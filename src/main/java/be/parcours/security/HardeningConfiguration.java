@@ -39,6 +39,27 @@ class HardeningConfiguration {
     return registration;
   }
 
+  /** Before Spring Security too: a cross-site write is refused before any credential is looked at. */
+  @Bean
+  FilterRegistrationBean<OriginCheckFilter> originCheck(ObjectMapper mapper,
+      @Value("${parcours.allowed-origins:}") java.util.List<String> allowedOrigins) {
+    var origins = allowedOrigins.stream().filter(o -> !o.isBlank()).collect(java.util.stream.Collectors.toSet());
+    var registration = new FilterRegistrationBean<>(new OriginCheckFilter(origins, mapper));
+    registration.setName("origin-check");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(-109);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+    var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.setName("security-headers");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(-120);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<EngineErrorFilter> engineErrors(ObjectMapper mapper, HistoryService history) {
     var registration = new FilterRegistrationBean<>(new EngineErrorFilter(mapper, history));
