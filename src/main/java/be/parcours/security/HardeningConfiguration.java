@@ -2,6 +2,8 @@ package be.parcours.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +59,17 @@ class HardeningConfiguration {
     registration.setName("security-headers");
     registration.addUrlPatterns("/*");
     registration.setOrder(-120);
+    return registration;
+  }
+
+  /** After Spring Security (the user is known), beside the other engine guards. */
+  @Bean
+  FilterRegistrationBean<VariableReadGuardFilter> variableReadGuard(IdentityService identityService,
+      TaskService taskService, ObjectMapper mapper) {
+    var registration = new FilterRegistrationBean<>(new VariableReadGuardFilter(identityService, taskService, mapper));
+    registration.setName("variable-read-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(-88);
     return registration;
   }
 
