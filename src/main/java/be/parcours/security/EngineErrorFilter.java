@@ -56,9 +56,30 @@ class EngineErrorFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    HoldingResponse holding = new HoldingResponse(response);
+    String requestPath = request.getRequestURI().substring(request.getContextPath().length());
+    Matcher taskAction = TASK_ACTION.matcher(requestPath);
+    HoldingResponse holding = new HoldingResponse(response, taskAction.matches());
     chain.doFilter(request, holding);
     if (!holding.held) {
+      return;
+    }
+    if (holding.heldStatus == HttpServletResponse.SC_FORBIDDEN) {
+      // the loser of a race may fail the authorization check of a task deleted meanwhile
+      if (history.createHistoricTaskInstanceQuery().taskId(taskAction.group(1)).finished().count() > 0) {
+        response.reset();
+        response.setHeader("Retry-After", "1");
+        SecurityConfig.write(mapper, response, HttpServletResponse.SC_CONFLICT,
+            ApiError.of("CONFLICT", "Cette tâche vient d'être terminée par quelqu'un d'autre (task already completed)."));
+        return;
+      }
+      if (holding.writer != null) {
+        holding.writer.flush();
+      }
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      if (holding.contentType != null) {
+        response.setContentType(holding.contentType);
+      }
+      response.getOutputStream().write(holding.buffer.toByteArray());
       return;
     }
     if (holding.writer != null) {
@@ -142,19 +163,23 @@ class EngineErrorFilter extends OncePerRequestFilter {
   /** Passes everything through until the engine sets 500; then keeps the body for translation. */
   private static final class HoldingResponse extends HttpServletResponseWrapper {
     boolean held;
+    int heldStatus;
+    final boolean holdForbidden;
     String contentType;
     final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private ServletOutputStream stream;
     PrintWriter writer;
 
-    HoldingResponse(HttpServletResponse response) {
+    HoldingResponse(HttpServletResponse response, boolean holdForbidden) {
       super(response);
+      this.holdForbidden = holdForbidden;
     }
 
     @Override
     public void setStatus(int sc) {
-      if (sc == SC_INTERNAL_SERVER_ERROR) {
+      if (sc == SC_INTERNAL_SERVER_ERROR || (holdForbidden && sc == SC_FORBIDDEN)) {
         held = true;
+        heldStatus = sc;
         return;
       }
       super.setStatus(sc);
