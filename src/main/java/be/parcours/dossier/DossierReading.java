@@ -100,6 +100,17 @@ public class DossierReading {
         d.getReferent(), level, access.exceptionalAccesses(id));
   }
 
+  /**
+   * The whole dossier for an export (the GDPR subject access, a printable file...): full access
+   * needed, logged as EXPORT with what the caller says it is for.
+   */
+  @Transactional
+  public DossierView export(long id, Viewer viewer, String purpose) {
+    access.require(id, viewer, AccessLevel.FULL);
+    accessLog.record(id, viewer.user(), AccessAction.EXPORT, purpose);
+    return view(id, viewer);
+  }
+
   /** After a change: the dossier, or its card when the change took the viewer's access away (a handover). */
   @Transactional
   public DossierView viewAfterChange(long id, Viewer viewer) {

@@ -30,6 +30,12 @@ class DossierWorkplaceApiTest {
   ObjectMapper mapper;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired
+  org.camunda.bpm.engine.TaskService taskService;
+  @Autowired
+  SearchKeyBackfill backfill;
 
   Api as(String user) {
     return Api.as(rest, user);
@@ -355,5 +361,53 @@ class DossierWorkplaceApiTest {
     }
     assertThat(json(as("demo-supervisor").get("/api/dossiers/" + id + "/access-log")).size())
         .isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void task_holders_and_legal_staff_on_review_get_full_access_and_a_decision_is_in_the_access_log() throws Exception {
+    JsonNode created = json(as("demo-caseworker").post("/api/dossiers", DossierJson.familyReunification("Taskxyz")));
+    long id = created.get("id").asLong();
+    String reference = created.get("reference").asText();
+    var intake = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+
+    assertThat(as("demo-caseworker-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    taskService.setAssignee(intake.getId(), "demo-caseworker-2");
+    assertThat(as("demo-caseworker-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(as("demo-legal").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+    runtimeService.createProcessInstanceModification(instance.getId())
+        .cancelAllForActivity("Task_Intake").startBeforeActivity("Task_LegalReview").execute();
+    assertThat(as("demo-legal").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(as("demo-legal-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
+    // the one who held the intake task keeps access after it is gone
+    assertThat(as("demo-caseworker-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    runtimeService.createProcessInstanceModification(instance.getId())
+        .cancelAllForActivity("Task_LegalReview").startBeforeActivity("Gateway_AwaitDecision")
+        .setVariable("decisionDeadline", new java.util.Date(System.currentTimeMillis() + 86_400_000L))
+        .setVariable("filedOn", "2026-01-05").execute();
+    // no juristes task any more: a jurist who never worked on it is back to the card
+    assertThat(as("demo-legal-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    var decision = as("demo-legal").post("/api/dossiers/" + id + "/decision",
+        "{\"outcome\":\"MORE_DOCUMENTS\",\"notifiedOn\":\"2026-02-01\"}");
+    assertThat(decision.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    JsonNode log = json(as("demo-caseworker").get("/api/dossiers/" + id + "/access-log"));
+    JsonNode line = List.copyOf(log.findParents("action")).stream()
+        .filter(n -> n.get("action").asText().equals("DECISION")).findFirst().orElseThrow();
+    assertThat(line.get("user").asText()).isEqualTo("demo-legal");
+    assertThat(line.get("detail").asText()).contains("MORE_DOCUMENTS").contains("2026-02-01");
+  }
+
+  @Test
+  void names_written_without_a_search_key_get_one_at_start_up() throws Exception {
+    long id = open("demo-caseworker", "Zoé", "Backfillxyz", "1990-01-01");
+    jdbc.update("update beneficiary set search_key = null where id = (select beneficiary_id from dossier where id = ?)",
+        id);
+
+    assertThat(backfill.fill()).isPositive();
+    assertThat(jdbc.queryForObject("select b.search_key from beneficiary b join dossier d on d.beneficiary_id = b.id "
+        + "where d.id = ?", String.class, id)).isEqualTo("zoe backfillxyz");
   }
 }
