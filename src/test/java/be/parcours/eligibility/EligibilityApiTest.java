@@ -211,6 +211,44 @@ class EligibilityApiTest {
     assertThat(recognisedADayLater.at("/findings/3/details/metFrom").asText()).isEqualTo("2027-08-18");
   }
 
+  @Test
+  void legal_staff_see_the_values_in_force_with_their_source_and_what_is_to_confirm() throws Exception {
+    var response = Api.as(rest, "demo-legal").get("/api/rules/parameters?on=2026-12-01");
+    var bySupervisor = Api.as(rest, "demo-supervisor").get("/api/rules/parameters");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(bySupervisor.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode list = mapper.readTree(response.getBody());
+    JsonNode rmmmg = null;
+    JsonNode fr2025 = null;
+    JsonNode visaFee = null;
+    for (JsonNode p : list) {
+      assertThat(p.get("source").asText()).as(p.toString()).isNotBlank();
+      assertThat(p.get("legalBasis").asText()).as(p.toString()).isNotBlank();
+      if (p.get("code").asText().equals("RMMMG")) {
+        rmmmg = p;
+      } else if (p.get("code").asText().equals("INCOME_THRESHOLD") && p.get("regime").asText().equals("FR-2025")) {
+        fr2025 = p;
+      } else if (p.get("code").asText().equals("VISA_C_FEE")) {
+        visaFee = p;
+      }
+    }
+    assertThat(rmmmg.get("value").asText()).isEqualTo("2189.83");
+    assertThat(rmmmg.get("validFrom").asText()).isEqualTo("2026-04-01");
+    assertThat(rmmmg.get("toConfirm").asBoolean()).isTrue();
+    assertThat(rmmmg.get("procedure").asText()).isEqualTo("family-reunification");
+    assertThat(fr2025.get("derived").asBoolean()).isTrue();
+    assertThat(fr2025.get("value").asText()).isEqualTo("2408.81");
+    assertThat(fr2025.get("base").asText()).isEqualTo("RMMMG");
+    assertThat(fr2025.get("toConfirm").asBoolean()).isTrue();
+    assertThat(visaFee.get("value").asText()).isEqualTo("90.00");
+    assertThat(visaFee.get("toConfirm").asBoolean()).isFalse();
+    assertThat(Api.as(rest, "demo-caseworker").get("/api/rules/parameters").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(Api.as(rest, "demo-legal").get("/api/rules/parameters?on=2026-13-01").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
   static final String NATIONALITY = """
       { "referenceDate": "2025-09-15", "feePaidOn": "2025-07-28",
         "person": { "birthDate": "1985-06-14", "bornInBelgium": false, "livedInBelgiumSinceBirth": false,
