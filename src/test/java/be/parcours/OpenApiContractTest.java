@@ -31,7 +31,9 @@ class OpenApiContractTest {
       "get, /api/rules/versions",
       "post, /api/rules/validate",
       "post, /api/rules/reload",
-      "get, /api/supervision/delays"})
+      "get, /api/supervision/delays",
+      "get, /api/alerts",
+      "get, /api/rules/parameters"})
   void the_contract_operation_is_described(String method, String path) throws Exception {
     JsonNode docs = mapper.readTree(Api.as(rest, "demo-caseworker").get("/v3/api-docs").getBody());
 

@@ -94,7 +94,8 @@ class AlertsApiTest {
     var filter = filters.createFilterQuery().filterName("Alertes").list().stream()
         .filter(f -> String.valueOf(f.getProperties().get("parcoursFilter")).equals("alertes:service-social")).findFirst()
         .orElseThrow();
-    assertThat(filters.list(filter.getId()).stream().map(t -> t.getProcessInstanceId()))
+    java.util.List<org.camunda.bpm.engine.task.Task> listed = filters.list(filter.getId());
+    assertThat(listed).extracting(org.camunda.bpm.engine.task.Task::getProcessInstanceId)
         .anyMatch(pi -> tasks.createTaskQuery().processInstanceBusinessKey(reference).processInstanceId(pi).count() > 0);
   }
 
