@@ -109,8 +109,9 @@ class RulesReloadTest {
   @Test
   void a_failing_scenario_is_refused_by_name_and_the_old_set_keeps_serving() throws IOException {
     String before = service.activeVersion();
-    Path table = rulesDir.resolve("family-reunification/legal-parameters.drl.csv");
-    Files.writeString(table, Files.readString(table).replace(",2323.08,", ",2500.00,"));
+    // the FR-2025 threshold is derived from the RMMMG: a wrong base amount (110 % → 2 500,00 €) breaks the scenarios
+    Path table = rulesDir.resolve("family-reunification/base-amounts.drl.csv");
+    Files.writeString(table, Files.readString(table).replace(",2111.89,", ",2272.73,"));
 
     var check = service.reload("demo-legal");
 
