@@ -94,7 +94,7 @@ class FamilyReunificationProcessTest {
   private void fileAbroad(ProcessInstance pi) {
     assertThat(pi).isWaitingAt("Task_CollectDocuments");
     complete(task(pi));
-    execute(job()); // document check
+    execute(job("Task_CheckDocuments")); // document check
     assertThat(pi).isWaitingAt("CallActivity_VisaD");
     ProcessInstance visa = calledProcessInstance("VisaD", pi);
     assertThat(task(visa)).hasDefinitionKey("Task_BookAppointment").hasCandidateGroup("service-social");
@@ -148,7 +148,7 @@ class FamilyReunificationProcessTest {
     when(procedure.applicantAbroad(DOSSIER)).thenReturn(false);
     ProcessInstance pi = startAndEvaluate("ELIGIBLE");
     complete(task(pi));
-    execute(job());
+    execute(job("Task_CheckDocuments"));
 
     assertThat(pi).isWaitingAt("Task_FileAtCommune");
     complete(task(pi), withVariables("filedOn", "2026-03-03"));
@@ -238,10 +238,10 @@ class FamilyReunificationProcessTest {
 
     // a round of collection that leaves a document missing loops back
     complete(task("Task_CollectDocuments", pi));
-    execute(job());
+    execute(job("Task_CheckDocuments"));
     assertThat(pi).isWaitingAt("Task_CollectDocuments").hasPassed("Gateway_DocumentsComplete");
 
-    // reminders and escalation come from the timers of the collection task
+    // the reminder hangs on the collection task, the escalation on the whole collection
     ClockUtil.setCurrentTime(at("2026-03-01T09:00"));
     execute(job("Timer_DocumentsReminder", pi));
     execute(job("Timer_CollectionStalled", pi));
@@ -390,5 +390,42 @@ class FamilyReunificationProcessTest {
     managementService().setJobRetries(job.getId(), 1);
     execute(job(pi));
     assertThat(pi).isWaitingAt("Task_CollectDocuments");
+  }
+
+  @Test
+  void the_escalation_counts_from_the_first_request_for_documents_however_often_the_collection_is_completed() {
+    when(procedure.documentsComplete(DOSSIER)).thenReturn(false);
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    // the documents are first asked for on Monday 12 January 2026
+    Date escalationDue = job("Timer_CollectionStalled", pi).getDuedate();
+    org.assertj.core.api.Assertions.assertThat(escalationDue).isEqualTo(at("2026-01-27T09:00"));
+
+    // three incomplete rounds, four days apart: each asks for the documents again
+    for (String day : new String[] {"2026-01-16T10:00", "2026-01-20T10:00", "2026-01-24T10:00"}) {
+      ClockUtil.setCurrentTime(at(day));
+      complete(task("Task_CollectDocuments", pi));
+      execute(job("Task_CheckDocuments", pi));
+      assertThat(pi).isWaitingAt("Task_CollectDocuments");
+      // the reminder follows the last request, the escalation does not move
+      org.assertj.core.api.Assertions.assertThat(job("Timer_DocumentsReminder", pi).getDuedate())
+          .isEqualTo(new Date(at(day).getTime() + 5L * 86_400_000L));
+      org.assertj.core.api.Assertions.assertThat(job("Timer_CollectionStalled", pi).getDuedate()).isEqualTo(escalationDue);
+    }
+
+    // fifteen days after the first request the supervisors are told, once, while the collection goes on
+    ClockUtil.setCurrentTime(at("2026-01-27T09:01"));
+    execute(job("Timer_CollectionStalled", pi));
+    assertThat(task("Task_EscalateCollection", pi)).hasCandidateGroup("superviseurs");
+    assertThat(pi).isWaitingAt("Task_CollectDocuments", "Task_EscalateCollection");
+    complete(task("Task_CollectDocuments", pi));
+    execute(job("Task_CheckDocuments", pi));
+    org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("Timer_CollectionStalled").count()).isZero();
+
+    // once the documents are complete the collection ends and the procedure goes on
+    when(procedure.documentsComplete(DOSSIER)).thenReturn(true);
+    complete(task("Task_CollectDocuments", pi));
+    execute(job("Task_CheckDocuments", pi));
+    assertThat(pi).hasPassed("EndEvent_DocumentsComplete", "Gateway_Location").isWaitingAt("CallActivity_VisaD");
   }
 }
