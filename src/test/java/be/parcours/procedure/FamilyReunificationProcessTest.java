@@ -47,6 +47,7 @@ class FamilyReunificationProcessTest {
 
   ProcessEngine processEngine;
   ProcedureService procedure = mock(ProcedureService.class);
+  DecisionService decisions = mock(DecisionService.class);
 
   static Date at(String localDateTime) {
     return Date.from(LocalDateTime.parse(localDateTime).atZone(BRUSSELS).toInstant());
@@ -57,6 +58,7 @@ class FamilyReunificationProcessTest {
     // the application's engine may live in the same JVM (Spring tests): assert on this one
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
     Mocks.register("procedureService", procedure);
+    Mocks.register("decisionTaskListener", new DecisionTaskListener(decisions, processEngine.getIdentityService()));
     ClockUtil.setCurrentTime(at("2026-01-12T09:00"));
     when(procedure.startDecisionClock(anyLong(), any(), any())).thenReturn(DECISION_DEADLINE);
     when(procedure.extendDecisionClock(anyLong(), any(), any())).thenReturn(at("2027-01-16T00:00"));
@@ -102,7 +104,7 @@ class FamilyReunificationProcessTest {
     complete(task(visa), withVariables("filedOn", "2026-02-02"));
     assertThat(pi).isWaitingAt("Task_StartDecisionClock");
     execute(job());
-    assertThat(pi).isWaitingAt("Gateway_AwaitDecision");
+    assertThat(pi).isWaitingAt("Task_RecordDecision");
   }
 
   private void decide(String outcome, String notifiedOn) {
@@ -154,7 +156,7 @@ class FamilyReunificationProcessTest {
     complete(task(pi), withVariables("filedOn", "2026-03-03"));
     execute(job());
 
-    assertThat(pi).isWaitingAt("Gateway_AwaitDecision").hasNotPassed("CallActivity_VisaD");
+    assertThat(pi).isWaitingAt("Task_RecordDecision").hasNotPassed("CallActivity_VisaD");
     verify(procedure).startDecisionClock(DOSSIER, "2026-03-03", "OTHER");
 
     // a positive decision for a person already in Belgium: no visa to collect, straight to the commune
@@ -344,7 +346,7 @@ class FamilyReunificationProcessTest {
     assertThat(pi).isWaitingAt("Task_DecisionOverdue");
     assertThat(task()).hasCandidateGroup("juristes");
     complete(task(), withVariables("overdueAnalysis", "Rappel envoyé à l'OE"));
-    assertThat(pi).isWaitingAt("Msg_LateDecisionReceived");
+    assertThat(pi).isWaitingAt("Task_RecordLateDecision");
     decide("POSITIVE", "2026-11-02");
     assertThat(pi).isWaitingAt("Task_RecordPositive");
     execute(job());
@@ -362,7 +364,7 @@ class FamilyReunificationProcessTest {
     execute(job());
 
     verify(procedure).extendDecisionClock(DOSSIER, "2026-02-02", "OTHER");
-    assertThat(pi).isWaitingAt("Gateway_AwaitDecision");
+    assertThat(pi).isWaitingAt("Task_RecordDecision");
     org.assertj.core.api.Assertions.assertThat(job("Timer_DecisionDeadline", pi).getDuedate())
         .isEqualTo(at("2027-01-16T00:00"));
   }
@@ -427,5 +429,42 @@ class FamilyReunificationProcessTest {
     complete(task("Task_CollectDocuments", pi));
     execute(job("Task_CheckDocuments", pi));
     assertThat(pi).hasPassed("EndEvent_DocumentsComplete", "Gateway_Location").isWaitingAt("CallActivity_VisaD");
+  }
+
+  @Test
+  void the_caseworker_records_the_decision_in_tasklist_and_the_appeal_clock_starts_from_the_deemed_notification() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+    // the wait for the decision is a Tasklist task of the social service, due on the legal deadline
+    assertThat(task("Task_RecordDecision", pi)).hasCandidateGroup("service-social");
+    org.assertj.core.api.Assertions.assertThat(task("Task_RecordDecision", pi).getDueDate()).isEqualTo(DECISION_DEADLINE);
+
+    // a refusal sent by registered letter on Monday 1 June 2026: the service says it is deemed notified on the 4th
+    when(decisions.recordFromTask(org.mockito.ArgumentMatchers.eq(DOSSIER), any(), any(), any())).thenReturn(
+        java.util.Map.of("decisionOutcome", "NEGATIVE", "decisionNotifiedOn", "2026-06-04", "notificationMethod",
+            "REGISTERED_LETTER"));
+    complete(task("Task_RecordDecision", pi), withVariables("decisionOutcome", "NEGATIVE",
+        "notificationMethod", "REGISTERED_LETTER", "decisionPostedOn", "2026-06-01"));
+
+    verify(decisions).recordFromTask(org.mockito.ArgumentMatchers.eq(DOSSIER),
+        org.mockito.ArgumentMatchers.argThat(form -> "2026-06-01".equals(form.get("decisionPostedOn"))
+            && "NEGATIVE".equals(form.get("decisionOutcome"))),
+        org.mockito.ArgumentMatchers.eq("2026-02-02"), any());
+    assertThat(pi).isWaitingAt("Task_StartAppealClock").hasNotPassed("Msg_DecisionReceived");
+    execute(job());
+    verify(procedure).startAppealClock(DOSSIER, "2026-06-04", null);
+    assertThat(pi).isWaitingAt("Task_PrepareAppeal");
+  }
+
+  @Test
+  void a_decision_recorded_through_the_api_first_takes_the_task_away() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+
+    decide("POSITIVE", "2026-06-01");
+
+    org.assertj.core.api.Assertions.assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery()
+        .processInstanceId(pi.getId()).taskDefinitionKey("Task_RecordDecision").count()).isZero();
+    assertThat(pi).hasPassed("Msg_DecisionReceived").isWaitingAt("Task_RecordPositive");
   }
 }
