@@ -98,9 +98,10 @@ public class DecisionService {
   @Transactional
   public Map<String, Object> recordFromTask(long dossierId, Map<String, Object> form, Object filedOn, String user) {
     Decision decision = new Decision(
-        enumValue(DecisionOutcome.class, form.get("decisionOutcome"), "decisionOutcome", "la décision"),
-        enumValue(NotificationMethod.class, form.get("notificationMethod"), "notificationMethod", "le mode de notification"),
-        date(form.get("decisionNotifiedOn")), date(form.get("decisionPostedOn")));
+        enumValue(DecisionOutcome.class, form.get(ProcessVariables.DECISION_OUTCOME), "decisionOutcome", "la décision"),
+        enumValue(NotificationMethod.class, form.get(ProcessVariables.NOTIFICATION_METHOD), "notificationMethod",
+            "le mode de notification"),
+        date(form.get(ProcessVariables.DECISION_NOTIFIED_ON)), date(form.get(ProcessVariables.DECISION_POSTED_ON)));
     RecordedDecision resolved = resolve(dossierId, decision, filedOn == null ? null : Dates.toLocalDate(filedOn));
     if (!store.exists(dossierId, resolved.outcome(), resolved.notifiedOn())) {
       store.insert(dossierId, resolved, user, "TASK", clock.instant());
@@ -109,8 +110,9 @@ public class DecisionService {
   }
 
   private static Map<String, Object> variables(RecordedDecision d) {
-    return Map.of("decisionOutcome", d.outcome().name(), "decisionNotifiedOn", d.notifiedOn().toString(),
-        "notificationMethod", d.notificationMethod().name());
+    return Map.of(ProcessVariables.DECISION_OUTCOME, d.outcome().name(),
+        ProcessVariables.DECISION_NOTIFIED_ON, d.notifiedOn().toString(),
+        ProcessVariables.NOTIFICATION_METHOD, d.notificationMethod().name());
   }
 
   /** The notification day the law counts from, after the checks of plausibility. */
@@ -159,7 +161,7 @@ public class DecisionService {
   /** The filing day of the waiting procedure (annex, declaration), when it has one. */
   private LocalDate filedOn(String reference) {
     for (var instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()) {
-      for (String name : new String[] {"filedOn", "declaredOn"}) {
+      for (String name : new String[] {ProcessVariables.FILED_ON, ProcessVariables.DECLARED_ON}) {
         Object value = runtimeService.getVariable(instance.getId(), name);
         if (value != null) {
           return Dates.toLocalDate(value);

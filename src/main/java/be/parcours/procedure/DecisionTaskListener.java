@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 @Component("decisionTaskListener")
 class DecisionTaskListener implements TaskListener {
 
-  private static final String[] FORM = {"decisionOutcome", "notificationMethod", "decisionNotifiedOn", "decisionPostedOn"};
+  private static final String[] FORM = {ProcessVariables.DECISION_OUTCOME, ProcessVariables.NOTIFICATION_METHOD,
+      ProcessVariables.DECISION_NOTIFIED_ON, ProcessVariables.DECISION_POSTED_ON};
 
   private final DecisionService decisions;
   private final IdentityService identityService;
@@ -35,8 +36,9 @@ class DecisionTaskListener implements TaskListener {
         form.put(name, value);
       }
     }
-    long dossierId = ((Number) task.getVariable("dossierId")).longValue();
-    Object filedOn = task.getVariable("filedOn") != null ? task.getVariable("filedOn") : task.getVariable("declaredOn");
+    long dossierId = ((Number) task.getVariable(ProcessVariables.DOSSIER_ID)).longValue();
+    Object filedOn = task.getVariable(ProcessVariables.FILED_ON) != null ? task.getVariable(ProcessVariables.FILED_ON)
+        : task.getVariable(ProcessVariables.DECLARED_ON);
     var auth = identityService.getCurrentAuthentication();
     String user = auth != null ? auth.getUserId() : task.getAssignee() != null ? task.getAssignee() : "tasklist";
     task.getExecution().setVariables(decisions.recordFromTask(dossierId, form, filedOn, user));

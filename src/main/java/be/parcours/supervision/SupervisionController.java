@@ -40,6 +40,11 @@ class SupervisionController {
    * filing (median, 90th percentile, share decided late). JSON; {@code Accept: text/csv} or
    * {@code format=csv} for CSV, {@code format=xlsx} for Excel.
    */
+  @io.swagger.v3.oas.annotations.Operation(summary = "How long the authorities took against their legal period, "
+      + "per procedure, authority and year of filing (JSON, CSV or XLSX)")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+      mediaType = "application/json", array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AuthorityDelays.Line.class))))
   @GetMapping(value = "/authority-delays", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
   ResponseEntity<?> authorityDelays(@RequestParam(required = false) String format,

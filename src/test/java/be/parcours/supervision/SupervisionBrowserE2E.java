@@ -173,9 +173,9 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
 
   @Test
   void each_procedure_diagram_reads_in_cockpit() throws IOException {
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1900, 1100));
     login("cockpit", "demo-admin");
-    var wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1900, 1100));
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     for (String key : List.of("FamilyReunification", "VisaD", "VisaC", "Nationality")) {
       var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
           .latestVersion().singleResult();
@@ -303,7 +303,7 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
    */
   private void login(String app, String user) {
     driver.get(url("/camunda/app/" + app + "/default/"));
-    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']")));
     type(name, user);
