@@ -10,7 +10,8 @@ import java.time.LocalDate;
 record DelayView(long dossierId, String reference, String procedure, String step, String assignee,
     Integer inStepSinceDays, NextDeadline nextDeadline) {
 
-  record NextDeadline(String code, LocalDate dueOn, long daysLeft) {}
+  /** {@code status}: PENDING, or MISSED while still unanswered (the authority is past its legal period). */
+  record NextDeadline(String code, LocalDate dueOn, long daysLeft, String status) {}
 
   Long daysLeft() {
     return nextDeadline == null ? null : nextDeadline.daysLeft();

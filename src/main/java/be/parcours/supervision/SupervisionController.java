@@ -25,9 +25,45 @@ class SupervisionController {
   static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
   private final SupervisionService service;
+  private final AuthorityDelays authorityDelays;
 
-  SupervisionController(SupervisionService service) {
+  SupervisionController(SupervisionService service, AuthorityDelays authorityDelays) {
     this.service = service;
+    this.authorityDelays = authorityDelays;
+  }
+
+  static final MediaType XLSX = MediaType.parseMediaType(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  /**
+   * How long the authorities took against their legal period, per procedure, authority and year of
+   * filing (median, 90th percentile, share decided late). JSON; {@code Accept: text/csv} or
+   * {@code format=csv} for CSV, {@code format=xlsx} for Excel.
+   */
+  @io.swagger.v3.oas.annotations.Operation(summary = "How long the authorities took against their legal period, "
+      + "per procedure, authority and year of filing (JSON, CSV or XLSX)")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+      mediaType = "application/json", array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AuthorityDelays.Line.class))))
+  @GetMapping(value = "/authority-delays", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+  ResponseEntity<?> authorityDelays(@RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    List<AuthorityDelays.Line> lines = authorityDelays.lines();
+    if ("xlsx".equals(format)) {
+      return ResponseEntity.ok().contentType(XLSX)
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"delais-des-autorites.xlsx\"")
+          .body(AuthorityDelays.xlsx(lines));
+    }
+    if ("csv".equals(format) || wantsCsv(accept)) {
+      return ResponseEntity.ok().contentType(TEXT_CSV)
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"delais-des-autorites.csv\"")
+          .body(AuthorityDelays.csv(lines));
+    }
+    if (format != null && !format.equals("json")) {
+      throw new be.parcours.shared.InvalidInputException("format", "format: json, csv or xlsx");
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(lines);
   }
 
   @GetMapping(value = "/delays", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})

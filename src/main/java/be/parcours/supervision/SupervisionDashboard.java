@@ -9,7 +9,7 @@ record SupervisionDashboard(LocalDate today, int atRiskDays, List<AtRisk> atRisk
 
   /** A delay row plus the Camunda process instance, for the link into Cockpit. */
   record AtRisk(long dossierId, String reference, String procedure, String step, String assignee,
-      Integer inStepSinceDays, DelayView.NextDeadline nextDeadline, String processInstanceId) {}
+      String assigneeName, Integer inStepSinceDays, DelayView.NextDeadline nextDeadline, String processInstanceId) {}
 
   /** Time spent in a step (completed user tasks of the last 12 months), in days. */
   record StepDuration(String procedure, String step, long completed, double medianDays, double p90Days) {}
@@ -20,5 +20,5 @@ record SupervisionDashboard(LocalDate today, int atRiskDays, List<AtRisk> atRisk
   record ProcedureScore(String procedure, long met, long missed) {}
 
   /** Open tasks per caseworker (assignee null = not yet assigned), and how many are past due. */
-  record Workload(String assignee, long openTasks, long overdueTasks) {}
+  record Workload(String assignee, String assigneeName, long openTasks, long overdueTasks) {}
 }

@@ -44,7 +44,8 @@ class SupervisionService {
     List<SupervisionDashboard.AtRisk> atRisk = fold(null, today.plusDays(horizon + 1L)).stream()
         .limit(properties.atRiskLimit())
         .map(f -> new SupervisionDashboard.AtRisk(f.view.dossierId(), f.view.reference(), f.view.procedure(),
-            f.view.step(), f.view.assignee(), f.view.inStepSinceDays(), f.view.nextDeadline(), f.processInstanceId))
+            f.view.step(), f.view.assignee(), f.assigneeName, f.view.inStepSinceDays(), f.view.nextDeadline(),
+            f.processInstanceId))
         .toList();
     var steps = queries.stepDurations(now.minus(365, ChronoUnit.DAYS)).stream()
         .map(s -> new SupervisionDashboard.StepDuration(SupervisionQueries.procedureOf(s.processKey()), s.step(),
@@ -61,14 +62,15 @@ class SupervisionService {
   }
 
   /** A dossier's delay row, with primitive sort keys (fewest days left, longest in step, reference). */
-  private record Folded(DelayView view, String processInstanceId, long daysLeftKey, int inStepKey) {
+  private record Folded(DelayView view, String processInstanceId, String assigneeName, long daysLeftKey,
+      int inStepKey) {
 
     static final Comparator<Folded> ORDER = Comparator.comparingLong(Folded::daysLeftKey)
         .thenComparingInt(Folded::inStepKey)
         .thenComparing(f -> f.view().reference());
 
-    static Folded of(DelayView view, String processInstanceId) {
-      return new Folded(view, processInstanceId, view.daysLeft() == null ? Long.MAX_VALUE : view.daysLeft(),
+    static Folded of(DelayView view, String processInstanceId, String assigneeName) {
+      return new Folded(view, processInstanceId, assigneeName, view.daysLeft() == null ? Long.MAX_VALUE : view.daysLeft(),
           view.inStepSinceDays() == null ? Integer.MAX_VALUE : -view.inStepSinceDays());
     }
   }
@@ -85,7 +87,7 @@ class SupervisionService {
     }
     List<Folded> result = new ArrayList<>(byDossier.size());
     for (Acc acc : byDossier.values()) {
-      result.add(Folded.of(acc.view(today), acc.first.processInstanceId()));
+      result.add(Folded.of(acc.view(today), acc.first.processInstanceId(), acc.names()));
     }
     result.sort(Folded.ORDER);
     return result;
@@ -99,6 +101,8 @@ class SupervisionService {
   private static final class Acc {
     final SupervisionQueries.DelayRow first;
     String deadlineCode;
+    String deadlineStatus;
+    final Map<String, String> names = new LinkedHashMap<>();
     String step;
     Set<String> steps;
     String assignee;
@@ -112,6 +116,10 @@ class SupervisionService {
     void add(SupervisionQueries.DelayRow row) {
       if (row.deadlineCode() != null && (deadlineCode == null || row.deadlineCode().compareTo(deadlineCode) < 0)) {
         deadlineCode = row.deadlineCode();
+        deadlineStatus = row.deadlineStatus();
+      }
+      if (row.assignee() != null) {
+        names.putIfAbsent(row.assignee(), row.assigneeName() != null ? row.assigneeName() : row.assignee());
       }
       if (row.taskName() != null) {
         if (step == null) {
@@ -134,9 +142,15 @@ class SupervisionService {
       }
     }
 
+    /** The assignees by name ("Prénom Nom", the login when the user has no name), or null. */
+    String names() {
+      return names.isEmpty() ? null : String.join(", ", names.values());
+    }
+
     DelayView view(LocalDate today) {
       DelayView.NextDeadline next = first.dueOn() == null ? null
-          : new DelayView.NextDeadline(deadlineCode, first.dueOn(), ChronoUnit.DAYS.between(today, first.dueOn()));
+          : new DelayView.NextDeadline(deadlineCode, first.dueOn(), ChronoUnit.DAYS.between(today, first.dueOn()),
+              deadlineStatus);
       Integer inStep = since == null ? null
           : (int) Math.max(0, ChronoUnit.DAYS.between(since.atZone(TimeConfig.BRUSSELS).toLocalDate(), today));
       return new DelayView(first.dossierId(), first.reference(), first.procedure(),

@@ -53,6 +53,7 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
   WebDriver driver;
   Path profileDir;
   final LocalDate today = LocalDate.now(be.parcours.shared.TimeConfig.BRUSSELS);
+  SupervisionFixtures.TestDossier missed;
   SupervisionFixtures.TestDossier overdue;
   SupervisionFixtures.TestDossier soon;
   SupervisionFixtures.TestDossier within30;
@@ -61,6 +62,10 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
   @BeforeAll
   void seedAndStartChromium() throws IOException {
     var f = fixtures();
+    // the authority's decision was due ten days ago and has not come: the deadline is MISSED, the file still waits
+    missed = f.startProcess(f.dossier("family-reunification", "RF", "Silence"), 20, Instant.now().minusSeconds(86_400));
+    dossierService.upsertDeadline(missed.id(), "DECISION", today.minusDays(10), "art. 12bis §2 loi du 15.12.1980");
+    dossierService.closeDeadline(missed.id(), "DECISION", be.parcours.dossier.DeadlineStatus.MISSED);
     overdue = f.startProcess(f.dossier("family-reunification", "RF", "Retard"), 15, Instant.now().minusSeconds(86_400));
     soon = f.startProcess(f.dossier("visa", "VI", "Bientot"), 4, Instant.now().plusSeconds(2 * 86_400));
     within30 = f.startProcess(f.dossier("nationality", "NA", "Plustard"), 2, null);
@@ -119,45 +124,75 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
   }
 
   @Test
-  void a_supervisor_sees_the_delays_dashboard_in_cockpit() throws IOException {
+  void a_supervisor_sees_the_delays_view_in_cockpit_with_the_missed_deadline_at_the_top() throws IOException {
     login("cockpit", "demo-supervisor");
     var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // Cockpit's navigation has an entry of its own, and the dashboard points to it
+    WebElement nav = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.parcours-nav")));
+    assertThat(nav.getText()).isEqualTo("Suivi des délais");
+    click(nav);
+    wait.until(ExpectedConditions.urlContains("#/suivi-des-delais"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#parcours-supervision table.parcours-at-risk")));
     WebElement section = driver.findElement(By.id("parcours-supervision"));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", section);
     assertThat(section.getText()).contains("Suivi des délais des procédures", "Dossiers à risque",
         "Temps passé par étape", "Charge de travail par personne");
 
     List<WebElement> rows = section.findElements(By.cssSelector("table.parcours-at-risk tbody tr"));
     List<String> mine = rows.stream().map(r -> r.getDomAttribute("data-reference"))
-        .filter(ref -> List.of(overdue.reference(), soon.reference(), within30.reference(), farAway.reference())
-            .contains(ref))
+        .filter(ref -> List.of(missed.reference(), overdue.reference(), soon.reference(), within30.reference(),
+            farAway.reference()).contains(ref))
         .toList();
-    assertThat(mine).containsExactly(overdue.reference(), soon.reference(), within30.reference());
+    // the missed deadline first (most overdue), then the overdue one, the amber, the green; the far one is not at risk
+    assertThat(mine).containsExactly(missed.reference(), overdue.reference(), soon.reference(), within30.reference());
     List<Integer> daysLeft = rows.stream().map(r -> Integer.parseInt(r.getDomAttribute("data-days-left"))).toList();
     assertThat(daysLeft).isSorted();
-    assertThat(row(rows, overdue.reference()).getDomAttribute("class")).contains("parcours-overdue");
-    assertThat(row(rows, overdue.reference()).getText()).contains("Rassembler les documents", "demo-caseworker",
-        "APPEAL", "dépassée de 3 j");
+    WebElement top = row(rows, missed.reference());
+    assertThat(top.getDomAttribute("data-deadline-status")).isEqualTo("MISSED");
+    assertThat(top.getText()).contains("Décision de l'autorité", "autorité hors délai", "dépassée de 10 j",
+        "Regroupement familial");
+    assertThat(top.getDomAttribute("class")).contains("parcours-overdue");
+    assertThat(row(rows, overdue.reference()).getText()).contains("Rassembler les documents", "Camille Dupont",
+        "Recours", "dépassée de 3 j").doesNotContain("demo-caseworker");
     assertThat(row(rows, soon.reference()).getDomAttribute("class")).contains("parcours-soon");
     assertThat(row(rows, within30.reference()).getDomAttribute("class")).contains("parcours-later");
     // background colours really applied (red / amber)
-    assertThat(row(rows, overdue.reference()).findElement(By.tagName("td")).getCssValue("background-color"))
-        .isEqualTo("rgba(248, 215, 218, 1)");
+    assertThat(top.findElement(By.tagName("td")).getCssValue("background-color")).isEqualTo("rgba(248, 215, 218, 1)");
     assertThat(row(rows, soon.reference()).findElement(By.tagName("td")).getCssValue("background-color"))
         .isEqualTo("rgba(255, 243, 205, 1)");
     assertThat(section.findElements(By.cssSelector("svg.parcours-step-chart, p.parcours-empty"))).isNotEmpty();
-    assertThat(section.findElement(By.cssSelector("table.parcours-workload")).getText()).contains("demo-caseworker");
-    screenshot("cockpit-dashboard.png");
+    assertThat(section.findElement(By.cssSelector("table.parcours-workload")).getText()).contains("Camille Dupont")
+        .doesNotContain("demo-caseworker");
+    // each row links to the dossier page and to the instance in Cockpit
+    assertThat(top.findElement(By.cssSelector("a.parcours-dossier-link")).getDomAttribute("href"))
+        .isEqualTo("/dossiers/" + missed.id());
+    screenshot("cockpit-delays-view.png");
 
-    // each row links to its process instance in Cockpit
-    click(row(rows, overdue.reference()).findElement(By.tagName("a")));
+    click(row(rows, overdue.reference()).findElement(By.cssSelector("a.parcours-instance-link")));
     wait.until(ExpectedConditions.urlContains("/process-instance/" + overdue.processInstanceId()));
+  }
+
+  @Test
+  void each_procedure_diagram_reads_in_cockpit() throws IOException {
+    login("cockpit", "demo-admin");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1900, 1100));
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    for (String key : List.of("FamilyReunification", "VisaD", "VisaC", "Nationality")) {
+      var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+          .latestVersion().singleResult();
+      driver.get(url("/camunda/app/cockpit/default/#/process-definition/" + definition.getId() + "/runtime"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg g.djs-element")));
+      // every lane of the model is drawn, with its French name
+      wait.until(d -> d.findElements(By.cssSelector("[data-element-id^='Lane_']")).size() >= 2);
+      assertThat(driver.findElement(By.cssSelector(".djs-container")).getText()).contains("Service social et accueil",
+          "Juristes");
+      screenshot("procedure-" + key + ".png");
+    }
   }
 
   @Test
   void a_cockpit_user_outside_supervisors_sees_only_a_reserved_access_message() throws IOException {
     login("cockpit", "e2e-viewer");
+    driver.get(url("/camunda/app/cockpit/default/#/suivi-des-delais"));
     var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     WebElement denied = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
         "#parcours-supervision .parcours-denied")));
@@ -213,6 +248,7 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
     intervention("2017-06-14", "INTERVIEW");
     intervention("2017-12-31", "PHONE");
     login("cockpit", "demo-supervisor");
+    driver.get(url("/camunda/app/cockpit/default/#/suivi-des-delais"));
     var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("#parcours-supervision .parcours-report-link a")));
@@ -267,7 +303,7 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
    */
   private void login(String app, String user) {
     driver.get(url("/camunda/app/" + app + "/default/"));
-    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']")));
     type(name, user);
