@@ -47,8 +47,11 @@ public class TaskFormGuard {
     this.context = context;
   }
 
-  /** A task as the guard needs it. */
-  record TaskInfo(String id, String definitionKey, String processKey, String formId, Long dossierId) {}
+  /** Groups who may open any task's form (they oversee every queue). */
+  static final Set<String> OVERSEERS = Set.of(be.parcours.security.Groups.SUPERVISORS, "camunda-admin");
+
+  /** A task as the guard needs it; {@code workable}: the user holds it, is a candidate, or oversees the queues. */
+  record TaskInfo(String id, String definitionKey, String processKey, String formId, Long dossierId, boolean workable) {}
 
   TaskForms forms() {
     return forms;
@@ -65,7 +68,8 @@ public class TaskFormGuard {
       if (task == null) {
         return Optional.empty();
       }
-      return Optional.of(info(task));
+      ids.clearAuthentication();
+      return Optional.of(info(task, workable(task, user, groups)));
     } finally {
       if (previous == null) {
         ids.clearAuthentication();
@@ -75,7 +79,17 @@ public class TaskFormGuard {
     }
   }
 
-  private TaskInfo info(Task task) {
+  /** Professional secrecy: a task's form (the person, the dossier) is for those who can work the task. */
+  private boolean workable(Task task, String user, List<String> groups) {
+    if (user.equals(task.getAssignee()) || groups.stream().anyMatch(OVERSEERS::contains)) {
+      return true;
+    }
+    return tasks.getObject().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(l.getType()))
+        .anyMatch(l -> user.equals(l.getUserId()) || (l.getGroupId() != null && groups.contains(l.getGroupId())));
+  }
+
+  private TaskInfo info(Task task, boolean workable) {
     Object dossierId = task.getProcessInstanceId() == null ? null
         : tasks.getObject().getVariable(task.getId(), "dossierId");
     String formId = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
@@ -83,7 +97,7 @@ public class TaskFormGuard {
         : processKeys.computeIfAbsent(task.getProcessDefinitionId(),
             id -> repository.getObject().getProcessDefinition(id).getKey());
     return new TaskInfo(task.getId(), task.getTaskDefinitionKey(), processKey, formId,
-        dossierId instanceof Number n ? n.longValue() : null);
+        dossierId instanceof Number n ? n.longValue() : null, workable);
   }
 
   /** Writes the dossier context of the task again, as it is now (only the values that changed). */

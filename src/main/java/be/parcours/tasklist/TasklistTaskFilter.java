@@ -44,7 +44,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       Tasklist shows; the task stays open.</li>
  * </ul>
  * Only for a logged-in user who can see the task (Camunda authorization as that user); anything
- * else goes on untouched to the engine, which answers as usual.
+ * else goes on untouched to the engine, which answers as usual. A user who can see the task but
+ * not work it (not its assignee, not in a candidate group, not a supervisor) gets {@code 403}: the
+ * form shows a person and their dossier (professional secrecy).
  */
 class TasklistTaskFilter extends OncePerRequestFilter {
 
@@ -52,6 +54,8 @@ class TasklistTaskFilter extends OncePerRequestFilter {
   static final Pattern PATH = Pattern.compile(
       "^(?:/camunda/api/engine/engine/[^/]+|/engine-rest)/task/([^/]+)/(form-variables|submit-form|complete)$");
   static final int MAX_BODY = 1024 * 1024;
+  static final String NOT_YOURS = "Ce formulaire montre une personne et son dossier : il est réservé à ceux qui peuvent "
+      + "traiter la tâche (son équipe, la personne à qui elle est assignée, les superviseurs).";
 
   private final TaskFormGuard guard;
   private final ObjectProvider<TaskService> tasks;
@@ -88,8 +92,13 @@ class TasklistTaskFilter extends OncePerRequestFilter {
       return;
     }
     if ("form-variables".equals(action) && "GET".equals(request.getMethod())) {
+      var task = guard.visibleTask(taskId, user.get());
+      if (task.isPresent() && !task.get().workable()) {
+        error(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", NOT_YOURS);
+        return;
+      }
       try {
-        guard.visibleTask(taskId, user.get()).ifPresent(guard::refresh);
+        task.ifPresent(guard::refresh);
       } catch (RuntimeException e) { // the form still opens, with the context of the last refresh
         log.warn("Task {}: dossier context not refreshed: {}", taskId, e.toString());
       }
@@ -107,6 +116,10 @@ class TasklistTaskFilter extends OncePerRequestFilter {
       return;
     }
     var task = guard.visibleTask(taskId, user.get());
+    if (task.isPresent() && !task.get().workable()) {
+      error(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", NOT_YOURS);
+      return;
+    }
     if (task.isPresent()) {
       var t = task.get();
       Map<String, Object> submitted = submittedValues(body);
@@ -114,18 +127,23 @@ class TasklistTaskFilter extends OncePerRequestFilter {
       Optional<String> refusal = guard.refusal(t.processKey(), t.definitionKey(), t.formId(), t.dossierId(), current,
           submitted);
       if (refusal.isPresent()) {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        Map<String, Object> error = new java.util.LinkedHashMap<>();
-        error.put("type", "InvalidRequestException");
-        error.put("message", refusal.get());
-        error.put("code", null);
-        mapper.writeValue(response.getOutputStream(), error);
+        error(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.get());
         return;
       }
     }
     chain.doFilter(replay, response);
+  }
+
+  /** Camunda REST's error body ({@code type}, {@code message}, {@code code}), which Tasklist shows. */
+  private void error(HttpServletResponse response, int status, String type, String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    Map<String, Object> error = new java.util.LinkedHashMap<>();
+    error.put("type", type);
+    error.put("message", message);
+    error.put("code", null);
+    mapper.writeValue(response.getOutputStream(), error);
   }
 
   private Map<String, Object> submittedValues(byte[] body) {
