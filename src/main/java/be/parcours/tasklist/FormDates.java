@@ -141,8 +141,8 @@ public final class FormDates {
     return switch (key) {
       case "appointmentOn" -> Kind.PLANNED;
       case "recallOn" -> Kind.FUTURE;
-      case "notifiedOn", "decisionNotifiedOn", "visaCollectedOn", "passportReturnedOn", "moreDocumentsSentOn"
-          -> Kind.AFTER_FILING;
+      case "notifiedOn", "decisionNotifiedOn", "decisionPostedOn", "visaCollectedOn", "passportReturnedOn",
+          "moreDocumentsSentOn" -> Kind.AFTER_FILING;
       default -> Kind.DONE;
     };
   }

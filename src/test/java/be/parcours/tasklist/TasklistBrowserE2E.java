@@ -92,6 +92,7 @@ class TasklistBrowserE2E {
     options.setCapability("goog:loggingPrefs", logging);
     service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+        .withEnvironment(java.util.Map.of("TZ", "Europe/Brussels")) // the office's time zone
         .usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
   }
@@ -132,7 +133,8 @@ class TasklistBrowserE2E {
     List<WebElement> filters = driver.findElements(By.cssSelector("[cam-tasklist-filters] .task-filter"));
     assertThat(filters.get(0).getText()).contains("Mon équipe");
     assertThat(filters.get(0).getDomAttribute("class")).contains("active");
-    assertThat(driver.findElement(By.tagName("body")).getText()).contains("Démarrer une procédure", "Filtres")
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("Démarrer une procédure", "Créée il y a",
+        "fuseau horaire local")
         .doesNotContain("Start process", "It is time to migrate");
     assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
         .isTrue();
@@ -155,7 +157,7 @@ class TasklistBrowserE2E {
     assertThat(link.getDomAttribute("href")).isEqualTo("/dossiers/" + id);
     assertThat(driver.findElements(By.cssSelector("a.instance-link")).stream().noneMatch(WebElement::isDisplayed))
         .isTrue();
-    String missing = fieldValue("missingDocuments");
+    String missing = fieldValue("Documents manquants");
     assertThat(missing).isNotBlank().doesNotStartWith("Aucun");
 
     // "Terminer" while documents are missing: the reason, by label, in French; the task stays
@@ -173,8 +175,8 @@ class TasklistBrowserE2E {
     }
     driver.navigate().refresh();
     openTask(collect);
-    wait.until(d -> fieldValue("missingDocuments").startsWith("Aucun"));
-    assertThat(fieldValue("missingDocuments")).isEqualTo("Aucun : tous les documents requis sont reçus");
+    wait.until(d -> fieldValue("Documents manquants").startsWith("Aucun"));
+    assertThat(fieldValue("Documents manquants")).isEqualTo("Aucun : tous les documents requis sont reçus");
     screenshot("tasklist-form-live-context.png");
     click(completeButton());
     wait.until(d -> taskService.createTaskQuery().taskId(collect.getId()).count() == 0);
@@ -182,9 +184,8 @@ class TasklistBrowserE2E {
     // "Introduire la demande à la commune": a future date is refused, 01/12/2026 is 1 December 2026
     Task file = await(() -> task(reference, "Task_FileAtCommune"));
     openTask(file);
-    WebElement filedOn = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='filedOn'], "
-        + "input[id$='filedOn'], .fjs-form-field-textfield input")));
-    filedOn = dateInput();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-textfield input")));
+    WebElement filedOn = dateInput();
     String tomorrow = LocalDate.now(TimeConfig.BRUSSELS).plusDays(1).format(TasklistFormsTest.JJ_MM_AAAA);
     type(filedOn, tomorrow);
     click(completeButton());
@@ -238,12 +239,13 @@ class TasklistBrowserE2E {
     return driver.findElement(By.cssSelector("button[ng-click='complete()']"));
   }
 
-  /** The value of a form-js field by its key (readonly text fields and text areas of the dossier context). */
-  private String fieldValue(String key) {
+  /** The value of a form-js field by its label (the dossier context's read-only fields). */
+  private String fieldValue(String label) {
     Object v = ((JavascriptExecutor) driver).executeScript("""
-        const el = Array.from(document.querySelectorAll('.fjs-form-field input, .fjs-form-field textarea'))
-          .find(e => (e.id || '').endsWith(arguments[0]) || e.name === arguments[0]);
-        return el ? el.value : null;""", key);
+        const field = Array.from(document.querySelectorAll('.fjs-form-field'))
+          .find(f => { const l = f.querySelector('label'); return l && l.textContent.trim() === arguments[0]; });
+        const el = field && field.querySelector('input, textarea');
+        return el ? el.value : null;""", label);
     return v == null ? "" : v.toString();
   }
 
