@@ -162,8 +162,7 @@ class TasklistBrowserE2E {
 
     // "Terminer" while documents are missing: the reason, by label, in French; the task stays
     click(completeButton());
-    WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//*[contains(@class,'notification') or contains(@class,'alert')][contains(., 'il manque encore')]")));
+    WebElement refusal = notification("il manque encore", "documents-missing");
     assertThat(refusal.getText()).contains("Cette tâche ne peut pas encore être terminée", missing.split(" ; ")[0]);
     screenshot("tasklist-documents-missing.png");
     assertThat(taskService.createTaskQuery().taskId(collect.getId()).count()).isEqualTo(1);
@@ -189,8 +188,7 @@ class TasklistBrowserE2E {
     String tomorrow = LocalDate.now(TimeConfig.BRUSSELS).plusDays(1).format(TasklistFormsTest.JJ_MM_AAAA);
     type(filedOn, tomorrow);
     click(completeButton());
-    WebElement refusedDate = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//*[contains(@class,'notification') or contains(@class,'alert')][contains(., 'est dans le futur')]")));
+    WebElement refusedDate = notification("est dans le futur", "refused-date");
     assertThat(refusedDate.getText()).contains("Date d'introduction", tomorrow);
     screenshot("tasklist-refused-date.png");
     assertThat(taskService.createTaskQuery().taskId(file.getId()).count()).isEqualTo(1);
@@ -233,10 +231,32 @@ class TasklistBrowserE2E {
     driver.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
     new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector(".fjs-form")));
+    // a team task is worked once taken ("Prendre en charge"), as in Tasklist by hand
+    var claim = driver.findElements(By.cssSelector("[ng-click='claim()']"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      click(claim.get(0));
+      new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery().taskId(task.getId())
+          .taskAssignee("demo-caseworker").count() == 1);
+    }
   }
 
+  /** Tasklist's "Terminer" button, once enabled (it waits for the form to be ready). */
   private WebElement completeButton() {
-    return driver.findElement(By.cssSelector("button[ng-click='complete()']"));
+    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+      WebElement b = d.findElement(By.cssSelector("button[ng-click='complete()']"));
+      return b.isEnabled() ? b : null;
+    });
+  }
+
+  /** Waits for a Tasklist notification containing the text; on failure, leaves the page's evidence. */
+  private WebElement notification(String text, String evidence) {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//*[contains(@class,'notification') or contains(@class,'alert')][contains(., \"" + text + "\")]")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      failureEvidence(evidence);
+      throw e;
+    }
   }
 
   /** The value of a form-js field by its label (the dossier context's read-only fields). */
