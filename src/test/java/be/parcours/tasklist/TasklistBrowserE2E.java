@@ -184,6 +184,7 @@ class TasklistBrowserE2E {
     Task file = await(() -> task(reference, "Task_FileAtCommune"));
     openTask(file);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form-field-textfield input")));
+    Thread.sleep(2000); // form-js renders its fields again once the variables arrive: type after that
     WebElement filedOn = dateInput();
     String tomorrow = LocalDate.now(TimeConfig.BRUSSELS).plusDays(1).format(TasklistFormsTest.JJ_MM_AAAA);
     type(filedOn, tomorrow);
@@ -298,6 +299,9 @@ class TasklistBrowserE2E {
     ((JavascriptExecutor) driver).executeScript("arguments[0].focus(); arguments[0].select && arguments[0].select();",
         field);
     ((ChromeDriver) driver).executeCdpCommand("Input.insertText", java.util.Map.of("text", text));
+    ((JavascriptExecutor) driver).executeScript(
+        "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field);
     assertThat(field.getDomProperty("value")).isEqualTo(text);
   }
 
