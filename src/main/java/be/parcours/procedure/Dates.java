@@ -4,7 +4,7 @@ import be.parcours.shared.TimeConfig;
 import java.time.LocalDate;
 import java.util.Date;
 
-/** Process variables hold dates as Date (timers, forms' ISO strings, API LocalDate): one reading of all. */
+/** Process variables hold dates as Date (timers, forms' ISO strings or jj/mm/aaaa as typed, API LocalDate): one reading of all. */
 final class Dates {
 
   private Dates() {}
@@ -20,6 +20,10 @@ final class Dates {
       return d.toInstant().atZone(TimeConfig.BRUSSELS).toLocalDate();
     }
     String s = value.toString();
+    if (s.strip().matches("\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}")) { // typed in a form, jj/mm/aaaa: day first
+      return be.parcours.tasklist.FormDates.read("date", s)
+          .orElseThrow(() -> new IllegalArgumentException("a date is required"));
+    }
     return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
   }
 

@@ -1,8 +1,7 @@
 package be.parcours.procedure;
 
-import be.parcours.dossier.DossierService;
+import be.parcours.tasklist.TaskFormContext;
 import java.util.ArrayList;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -16,16 +15,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives every user task of every procedure the dossier context its form shows (person, last
- * verdict, missing documents, next legal deadline) as task-local variables, when it is created.
+ * verdict, missing documents by label, next legal deadline, the link to the dossier) as task-local
+ * variables, when it is created: Tasklist's cards show them at once. The form recomputes them each
+ * time it is opened ({@code be.parcours.tasklist.TasklistTaskFilter}), so what it shows is live.
  * One mechanism for all processes: no BPMN has to declare it.
  */
 @Component
 class TaskContextPlugin extends AbstractProcessEnginePlugin {
 
-  private final ObjectProvider<DossierService> dossiers;
+  private final ObjectProvider<TaskFormContext> context;
 
-  TaskContextPlugin(ObjectProvider<DossierService> dossiers) {
-    this.dossiers = dossiers;
+  TaskContextPlugin(ObjectProvider<TaskFormContext> context) {
+    this.context = context;
   }
 
   @Override
@@ -36,13 +37,7 @@ class TaskContextPlugin extends AbstractProcessEnginePlugin {
     TaskListener listener = task -> {
       Object dossierId = task.getVariable("dossierId");
       if (dossierId instanceof Number id) {
-        var context = dossiers.getObject().taskContext(id.longValue());
-        task.setVariablesLocal(Map.of(
-            "dossierReference", context.dossierReference(),
-            "beneficiaryName", context.beneficiaryName(),
-            "eligibilitySummary", context.eligibilitySummary(),
-            "missingDocuments", context.missingDocuments(),
-            "nextDeadline", context.nextDeadline()));
+        task.setVariablesLocal(context.getObject().variables(id.longValue()));
       }
     };
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {

@@ -143,11 +143,11 @@ class TasklistFilters {
     Date inSevenDays = Date.from(today.plusDays(8).atStartOfDay(TimeConfig.BRUSSELS).toInstant());
     List<Spec> specs = new ArrayList<>();
     for (String user : taskUsers()) {
-      specs.add(new Spec("mes-taches:" + user, MY_TASKS, "Les tâches qui me sont assignées", -10, Set.of(), user,
+      specs.add(new Spec("mes-taches:" + user, MY_TASKS, "Les tâches qui me sont assignées", -5, Set.of(), user,
           q -> q.taskAssignee(user)));
     }
     for (String team : TEAMS) {
-      specs.add(new Spec("mon-equipe:" + team, MY_TEAM, "Les tâches de l'équipe « " + team + " »", 0, Set.of(team), null,
+      specs.add(new Spec("mon-equipe:" + team, MY_TEAM, "Les tâches de l'équipe « " + team + " »", -10, Set.of(team), null,
           q -> q.taskCandidateGroup(team).includeAssignedTasks()));
       specs.add(new Spec("en-retard:" + team, OVERDUE, "Tâches de l'équipe « " + team + " » dont l'échéance est passée",
           10, Set.of(team), null, q -> q.taskCandidateGroup(team).includeAssignedTasks().dueBefore(nowDate)));
@@ -157,7 +157,7 @@ class TasklistFilters {
     }
     // Supervisors oversee every team.
     String sup = Groups.SUPERVISORS;
-    specs.add(new Spec("mon-equipe:" + sup, MY_TEAM, "Les tâches de toutes les équipes", 0, Set.of(sup), null,
+    specs.add(new Spec("mon-equipe:" + sup, MY_TEAM, "Les tâches de toutes les équipes", -10, Set.of(sup), null,
         q -> q.taskCandidateGroupIn(teamsAnd(sup)).includeAssignedTasks()));
     specs.add(new Spec("en-retard:" + sup, OVERDUE, "Toutes les tâches dont l'échéance est passée", 10, Set.of(sup),
         null, q -> q.dueBefore(nowDate)));
@@ -198,7 +198,10 @@ class TasklistFilters {
     p.put("description", spec.description());
     p.put("priority", spec.priority());
     p.put("refresh", true);
-    p.put("variables", List.of(Map.of("name", "dossierReference", "label", "Dossier"),
+    // Task cards show the person and the dossier: task-local variables of each task (TaskFormContext), read
+    // only by those who can read the task (its team, its assignee, supervisors), never the facts.
+    p.put("variables", List.of(Map.of("name", "beneficiaryName", "label", "Personne"),
+        Map.of("name", "dossierReference", "label", "Dossier"),
         Map.of("name", be.parcours.alerts.AlertProcessFlags.MESSAGE_VARIABLE, "label", "Alerte")));
     return p;
   }

@@ -93,6 +93,8 @@ class FamilyReunificationPostgresIT extends PostgresSpringTest {
         """;
     JsonNode created = json(Api.as(rest, "demo-caseworker").post("/api/dossiers", body).getBody());
     long id = created.get("id").asLong();
+    // the forms' dates are checked against the dossier's opening (be.parcours.tasklist.FormDates): opened earlier
+    jdbc.update("update dossier set opened_on = ? where id = ?", java.sql.Date.valueOf(java.time.LocalDate.of(2025, 10, 1)), id);
     String reference = created.get("reference").asText();
 
     // a caseworker may do the intake too; the sponsor holds a Blue Card (H): the 4-month clock
@@ -161,6 +163,8 @@ class FamilyReunificationPostgresIT extends PostgresSpringTest {
         """;
     JsonNode created = json(Api.as(rest, "demo-caseworker").post("/api/dossiers", body).getBody());
     long id = created.get("id").asLong();
+    // the forms' dates are checked against the dossier's opening (be.parcours.tasklist.FormDates): opened earlier
+    jdbc.update("update dossier set opened_on = ? where id = ?", java.sql.Date.valueOf(java.time.LocalDate.of(2025, 10, 1)), id);
     String reference = created.get("reference").asText();
     assertThat(created.get("processInstanceId").asText()).isNotBlank();
 

@@ -59,6 +59,8 @@ class NationalityPostgresIT extends PostgresSpringTest {
   private JsonNode declared(String lastName, LocalDate declaredOn) {
     JsonNode created = api.open("demo-reception", FACTS.formatted(lastName));
     long id = created.get("id").asLong();
+    // the forms' dates are checked against the dossier's opening (be.parcours.tasklist.FormDates): opened earlier
+    jdbc.update("update dossier set opened_on = ? where id = ?", java.sql.Date.valueOf(java.time.LocalDate.of(2025, 10, 1)), id);
     String reference = created.get("reference").asText();
     api.complete("demo-reception", api.awaitTask(reference, "Task_Intake"), "\"intakeNote\":{\"value\":\"Entretien\"}");
 
@@ -89,6 +91,8 @@ class NationalityPostgresIT extends PostgresSpringTest {
     LocalDate declaredOn = today.minusDays(3);
     JsonNode created = declared("Asante", declaredOn);
     long id = created.get("id").asLong();
+    // the forms' dates are checked against the dossier's opening (be.parcours.tasklist.FormDates): opened earlier
+    jdbc.update("update dossier set opened_on = ? where id = ?", java.sql.Date.valueOf(java.time.LocalDate.of(2025, 10, 1)), id);
     String reference = created.get("reference").asText();
 
     // the registrar acknowledges the complete file today: 4 months for the Procureur du Roi
@@ -120,6 +124,8 @@ class NationalityPostgresIT extends PostgresSpringTest {
   void a_negative_opinion_gives_15_days_and_legal_staff_ask_for_the_family_court() {
     JsonNode created = declared("Boateng", today.minusDays(3));
     long id = created.get("id").asLong();
+    // the forms' dates are checked against the dossier's opening (be.parcours.tasklist.FormDates): opened earlier
+    jdbc.update("update dossier set opened_on = ? where id = ?", java.sql.Date.valueOf(java.time.LocalDate.of(2025, 10, 1)), id);
     String reference = created.get("reference").asText();
     api.decision(id, "POSITIVE", today.minusDays(1));
     api.awaitDeadline(id, "NATIONALITY_OPINION", "PENDING");

@@ -45,6 +45,8 @@ class VisaPostgresIT extends PostgresSpringTest {
   private JsonNode filed(String body, LocalDate filedOn) {
     JsonNode created = api.open("demo-caseworker", body);
     long id = created.get("id").asLong();
+    // the forms' dates are checked against the dossier's opening (be.parcours.tasklist.FormDates): opened earlier
+    jdbc.update("update dossier set opened_on = ? where id = ?", java.sql.Date.valueOf(java.time.LocalDate.of(2025, 10, 1)), id);
     String reference = created.get("reference").asText();
     api.complete("demo-reception", api.awaitTask(reference, "Task_Intake"), "");
     Task collect = api.awaitTask(reference, "Task_CollectDocuments");
@@ -66,6 +68,8 @@ class VisaPostgresIT extends PostgresSpringTest {
          "visaType":"C","purpose":"FAMILY_VISIT","applicant":{"birthDate":"1952-04-18","nationality":"SN"}}
         """, filedOn);
     long id = created.get("id").asLong();
+    // the forms' dates are checked against the dossier's opening (be.parcours.tasklist.FormDates): opened earlier
+    jdbc.update("update dossier set opened_on = ? where id = ?", java.sql.Date.valueOf(java.time.LocalDate.of(2025, 10, 1)), id);
     String reference = created.get("reference").asText();
     assertThat(reference).startsWith("VI-");
 
@@ -102,6 +106,8 @@ class VisaPostgresIT extends PostgresSpringTest {
          "visaType":"D","purpose":"FAMILY_REUNIFICATION","applicant":{"birthDate":"1994-02-11","nationality":"CD"}}
         """, filedOn);
     long id = created.get("id").asLong();
+    // the forms' dates are checked against the dossier's opening (be.parcours.tasklist.FormDates): opened earlier
+    jdbc.update("update dossier set opened_on = ? where id = ?", java.sql.Date.valueOf(java.time.LocalDate.of(2025, 10, 1)), id);
     String reference = created.get("reference").asText();
 
     JsonNode decision = api.awaitDeadline(id, "DECISION", "PENDING");

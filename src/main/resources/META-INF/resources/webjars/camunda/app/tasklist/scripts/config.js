@@ -1,0 +1,36 @@
+/*
+ * Parcours: overrides the packaged config.js of this Camunda 7.24 webapp (same path in the
+ * application's classpath, which comes before the webjar). French first, Dutch and English
+ * available; the language follows the browser (navigator.languages), French when none matches.
+ * Translations: ../locales/fr.json and nl.json (LocalesCompletenessTest checks every key of the
+ * packaged en.json is there). See docs/tasklist.md.
+ */
+
+export default {
+  locales: {
+    availableLocales: ["fr", "nl", "en"],
+    fallbackLocale: "fr"
+  },
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'claims the currently selected task'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'set the focus to the first filter in the list'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'sets the focus to the first task in the list'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'sets the focus to the first input field in a task form'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'opens the start process modal dialog'
+    }
+  }
+};
