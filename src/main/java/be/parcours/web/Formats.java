@@ -73,6 +73,23 @@ public class Formats {
     return nf.format(amount instanceof BigDecimal b ? b : new BigDecimal(amount.toString()));
   }
 
+  private static final Pattern AMOUNT = Pattern.compile("(?<![\\d.,])(\\d{1,9})(?:[.,](\\d{1,2}))?\\s?€");
+
+  /** Amounts written by the rules ("2323.08 €") in the page's format ("2 323,08 €"). */
+  public String amountsIn(String text) {
+    if (text == null) {
+      return "";
+    }
+    var m = AMOUNT.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String cents = m.group(2) == null ? "00" : (m.group(2).length() == 1 ? m.group(2) + "0" : m.group(2));
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(money(new BigDecimal(m.group(1) + "." + cents))));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   /** Days from today (Brussels) to the date: negative when passed. */
   public long daysLeft(LocalDate due) {
     return due == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(TimeConfig.BRUSSELS), due);
