@@ -31,7 +31,16 @@ class OpenApiContractTest {
       "get, /api/rules/versions",
       "post, /api/rules/validate",
       "post, /api/rules/reload",
-      "get, /api/supervision/delays"})
+      "get, /api/supervision/delays",
+      "patch, /api/dossiers/{id}",
+      "get, /api/dossiers/duplicates",
+      "get, /api/documents/catalogue",
+      "post, /api/dossiers/{id}/documents/{code}/files",
+      "get, /api/dossiers/{id}/documents/{code}/files",
+      "get, /api/dossiers/{id}/documents/{code}/files/{fileId}",
+      "delete, /api/dossiers/{id}/documents/{code}/files/{fileId}",
+      "get, /api/dossiers/{id}/access-log",
+      "post, /api/dossiers/{id}/access-requests"})
   void the_contract_operation_is_described(String method, String path) throws Exception {
     JsonNode docs = mapper.readTree(Api.as(rest, "demo-caseworker").get("/v3/api-docs").getBody());
 

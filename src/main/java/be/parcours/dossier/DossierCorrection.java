@@ -135,7 +135,7 @@ public class DossierCorrection {
     if (reevaluate) {
       evaluate(d);
     }
-    return reading.view(id, viewer);
+    return reading.viewAfterChange(id, viewer);
   }
 
   private void evaluate(Dossier d) {

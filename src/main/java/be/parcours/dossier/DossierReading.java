@@ -100,6 +100,31 @@ public class DossierReading {
         d.getReferent(), level, access.exceptionalAccesses(id));
   }
 
+  /**
+   * The whole dossier for an export (the GDPR subject access, a printable file...): full access
+   * needed, logged as EXPORT with what the caller says it is for.
+   */
+  @Transactional
+  public DossierView export(long id, Viewer viewer, String purpose) {
+    access.require(id, viewer, AccessLevel.FULL);
+    accessLog.record(id, viewer.user(), AccessAction.EXPORT, purpose);
+    return view(id, viewer);
+  }
+
+  /** After a change: the dossier, or its card when the change took the viewer's access away (a handover). */
+  @Transactional
+  public DossierView viewAfterChange(long id, Viewer viewer) {
+    Dossier d = access.require(id, viewer, AccessLevel.CARD);
+    AccessLevel level = access.level(d, viewer);
+    if (level == AccessLevel.CARD) {
+      Beneficiary b = d.getBeneficiary();
+      return new DossierView(d.getId(), d.getReference(), null, d.getStatus(), null, null, null, d.getReferent(),
+          null, new BeneficiaryView(b.getFirstName(), b.getLastName(), null, null, null, null, null), null, null, null,
+          null, null, null, null, d.getReferent(), level, null);
+    }
+    return view(id, viewer);
+  }
+
   /** The dossier's history (who changed what, when), newest first; full access needed. */
   @Transactional(readOnly = true)
   public List<ChangeView> history(long id, Viewer viewer) {

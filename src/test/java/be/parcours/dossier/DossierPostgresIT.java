@@ -53,7 +53,8 @@ class DossierPostgresIT extends PostgresSpringTest {
     // the free-text search is served by trigram indexes (V50, pg_trgm)
     var jdbc = new JdbcTemplate(dataSource);
     assertThat(jdbc.queryForList("select indexname from pg_indexes where indexname like '%trgm'", String.class))
-        .containsExactlyInAnyOrder("ix_beneficiary_search_trgm", "ix_dossier_reference_trgm");
+        .containsExactlyInAnyOrder("ix_beneficiary_search_trgm", "ix_dossier_reference_trgm",
+            "ix_beneficiary_search_key_trgm");
     String reference = mapper.readTree(created.getBody()).get("reference").asText();
     var byReference = caseworker.get("/api/dossiers?q=" + reference.substring(2).toLowerCase());
     assertThat(mapper.readTree(byReference.getBody()).findValuesAsText("reference")).contains(reference);

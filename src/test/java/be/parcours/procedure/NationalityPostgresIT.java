@@ -26,7 +26,7 @@ class NationalityPostgresIT extends PostgresSpringTest {
 
   static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
   static final String FACTS = """
-      {"procedure":"nationality","referenceDate":"2025-09-15","feePaidOn":"2025-09-10",
+      {"procedure":"nationality","referenceDate":"2025-09-15","referent":"demo-caseworker","feePaidOn":"2025-09-10",
        "beneficiary":{"firstName":"Kwame","lastName":"%s","birthDate":"1985-06-14","nationality":"GH"},
        "person":{"birthDate":"1985-06-14","bornInBelgium":false,"livedInBelgiumSinceBirth":false,"residenceCard":"B",
                  "legalStaySince":"2016-02-01","languageLevel":"A2","socialIntegration":"FIVE_YEARS_WORK",
