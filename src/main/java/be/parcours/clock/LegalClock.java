@@ -55,6 +55,16 @@ public class LegalClock {
     return new Deadline(code, due, period.legalBasis());
   }
 
+  /**
+   * The day a registered letter posted on that day is deemed notified: the n-th working day after
+   * posting, n being {@code REGISTERED_LETTER_NOTIFICATION} of the clock table (3, art. 39/57 §2;
+   * Saturdays, Sundays and public holidays are not working days). The appeal period then runs from
+   * the day after it.
+   */
+  public Deadline registeredLetterNotification(LocalDate postedOn) {
+    return deadline("REGISTERED_LETTER_NOTIFICATION", postedOn);
+  }
+
   /** How many times a period may be extended (0 when the law allows none). */
   public int maxExtensions(String code, LocalDate start) {
     return periods.get(code + "_MAX_EXTENSIONS", start).amount();

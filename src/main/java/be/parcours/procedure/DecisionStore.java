@@ -38,4 +38,10 @@ class DecisionStore {
     jdbc.update("insert into authority_decision (dossier_id, outcome, notified_on, recorded_by, recorded_at) "
         + "values (?, ?, ?, ?, ?)", dossierId, outcome.name(), notifiedOn, by, Timestamp.from(at));
   }
+
+  void insert(long dossierId, DecisionService.RecordedDecision d, String by, String via, Instant at) {
+    jdbc.update("insert into authority_decision (dossier_id, outcome, notified_on, recorded_by, recorded_at, "
+        + "notification_method, posted_on, recorded_via) values (?, ?, ?, ?, ?, ?, ?, ?)", dossierId, d.outcome().name(),
+        d.notifiedOn(), by, Timestamp.from(at), d.notificationMethod().name(), d.postedOn(), via);
+  }
 }

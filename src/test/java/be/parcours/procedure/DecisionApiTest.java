@@ -73,7 +73,7 @@ class DecisionApiTest {
     var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
     runtimeService.createProcessInstanceModification(instance.getId())
         .cancelAllForActivity("Task_Intake")
-        .startBeforeActivity("Gateway_AwaitDecision")
+        .startBeforeActivity("Task_RecordDecision")
         .setVariable("decisionDeadline", new java.util.Date(System.currentTimeMillis() + 86_400_000L))
         .setVariable("filedOn", "2026-01-05")
         .execute();

@@ -47,6 +47,7 @@ class FamilyReunificationProcessTest {
 
   ProcessEngine processEngine;
   ProcedureService procedure = mock(ProcedureService.class);
+  DecisionService decisions = mock(DecisionService.class);
 
   static Date at(String localDateTime) {
     return Date.from(LocalDateTime.parse(localDateTime).atZone(BRUSSELS).toInstant());
@@ -57,6 +58,7 @@ class FamilyReunificationProcessTest {
     // the application's engine may live in the same JVM (Spring tests): assert on this one
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
     Mocks.register("procedureService", procedure);
+    Mocks.register("decisionTaskListener", new DecisionTaskListener(decisions, processEngine.getIdentityService()));
     ClockUtil.setCurrentTime(at("2026-01-12T09:00"));
     when(procedure.startDecisionClock(anyLong(), any(), any())).thenReturn(DECISION_DEADLINE);
     when(procedure.extendDecisionClock(anyLong(), any(), any())).thenReturn(at("2027-01-16T00:00"));
@@ -94,7 +96,7 @@ class FamilyReunificationProcessTest {
   private void fileAbroad(ProcessInstance pi) {
     assertThat(pi).isWaitingAt("Task_CollectDocuments");
     complete(task(pi));
-    execute(job()); // document check
+    execute(job("Task_CheckDocuments")); // document check
     assertThat(pi).isWaitingAt("CallActivity_VisaD");
     ProcessInstance visa = calledProcessInstance("VisaD", pi);
     assertThat(task(visa)).hasDefinitionKey("Task_BookAppointment").hasCandidateGroup("service-social");
@@ -102,7 +104,7 @@ class FamilyReunificationProcessTest {
     complete(task(visa), withVariables("filedOn", "2026-02-02"));
     assertThat(pi).isWaitingAt("Task_StartDecisionClock");
     execute(job());
-    assertThat(pi).isWaitingAt("Gateway_AwaitDecision");
+    assertThat(pi).isWaitingAt("Task_RecordDecision");
   }
 
   private void decide(String outcome, String notifiedOn) {
@@ -148,13 +150,13 @@ class FamilyReunificationProcessTest {
     when(procedure.applicantAbroad(DOSSIER)).thenReturn(false);
     ProcessInstance pi = startAndEvaluate("ELIGIBLE");
     complete(task(pi));
-    execute(job());
+    execute(job("Task_CheckDocuments"));
 
     assertThat(pi).isWaitingAt("Task_FileAtCommune");
     complete(task(pi), withVariables("filedOn", "2026-03-03"));
     execute(job());
 
-    assertThat(pi).isWaitingAt("Gateway_AwaitDecision").hasNotPassed("CallActivity_VisaD");
+    assertThat(pi).isWaitingAt("Task_RecordDecision").hasNotPassed("CallActivity_VisaD");
     verify(procedure).startDecisionClock(DOSSIER, "2026-03-03", "OTHER");
 
     // a positive decision for a person already in Belgium: no visa to collect, straight to the commune
@@ -238,10 +240,10 @@ class FamilyReunificationProcessTest {
 
     // a round of collection that leaves a document missing loops back
     complete(task("Task_CollectDocuments", pi));
-    execute(job());
+    execute(job("Task_CheckDocuments"));
     assertThat(pi).isWaitingAt("Task_CollectDocuments").hasPassed("Gateway_DocumentsComplete");
 
-    // reminders and escalation come from the timers of the collection task
+    // the reminder hangs on the collection task, the escalation on the whole collection
     ClockUtil.setCurrentTime(at("2026-03-01T09:00"));
     execute(job("Timer_DocumentsReminder", pi));
     execute(job("Timer_CollectionStalled", pi));
@@ -344,7 +346,7 @@ class FamilyReunificationProcessTest {
     assertThat(pi).isWaitingAt("Task_DecisionOverdue");
     assertThat(task()).hasCandidateGroup("juristes");
     complete(task(), withVariables("overdueAnalysis", "Rappel envoyé à l'OE"));
-    assertThat(pi).isWaitingAt("Msg_LateDecisionReceived");
+    assertThat(pi).isWaitingAt("Task_RecordLateDecision");
     decide("POSITIVE", "2026-11-02");
     assertThat(pi).isWaitingAt("Task_RecordPositive");
     execute(job());
@@ -362,7 +364,7 @@ class FamilyReunificationProcessTest {
     execute(job());
 
     verify(procedure).extendDecisionClock(DOSSIER, "2026-02-02", "OTHER");
-    assertThat(pi).isWaitingAt("Gateway_AwaitDecision");
+    assertThat(pi).isWaitingAt("Task_RecordDecision");
     org.assertj.core.api.Assertions.assertThat(job("Timer_DecisionDeadline", pi).getDuedate())
         .isEqualTo(at("2027-01-16T00:00"));
   }
@@ -390,5 +392,79 @@ class FamilyReunificationProcessTest {
     managementService().setJobRetries(job.getId(), 1);
     execute(job(pi));
     assertThat(pi).isWaitingAt("Task_CollectDocuments");
+  }
+
+  @Test
+  void the_escalation_counts_from_the_first_request_for_documents_however_often_the_collection_is_completed() {
+    when(procedure.documentsComplete(DOSSIER)).thenReturn(false);
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    // the documents are first asked for on Monday 12 January 2026
+    Date escalationDue = job("Timer_CollectionStalled", pi).getDuedate();
+    org.assertj.core.api.Assertions.assertThat(escalationDue).isEqualTo(at("2026-01-27T09:00"));
+
+    // three incomplete rounds, four days apart: each asks for the documents again
+    for (String day : new String[] {"2026-01-16T10:00", "2026-01-20T10:00", "2026-01-24T10:00"}) {
+      ClockUtil.setCurrentTime(at(day));
+      complete(task("Task_CollectDocuments", pi));
+      execute(job("Task_CheckDocuments", pi));
+      assertThat(pi).isWaitingAt("Task_CollectDocuments");
+      // the reminder follows the last request, the escalation does not move
+      org.assertj.core.api.Assertions.assertThat(job("Timer_DocumentsReminder", pi).getDuedate())
+          .isEqualTo(new Date(at(day).getTime() + 5L * 86_400_000L));
+      org.assertj.core.api.Assertions.assertThat(job("Timer_CollectionStalled", pi).getDuedate()).isEqualTo(escalationDue);
+    }
+
+    // fifteen days after the first request the supervisors are told, once, while the collection goes on
+    ClockUtil.setCurrentTime(at("2026-01-27T09:01"));
+    execute(job("Timer_CollectionStalled", pi));
+    assertThat(task("Task_EscalateCollection", pi)).hasCandidateGroup("superviseurs");
+    assertThat(pi).isWaitingAt("Task_CollectDocuments", "Task_EscalateCollection");
+    complete(task("Task_CollectDocuments", pi));
+    execute(job("Task_CheckDocuments", pi));
+    org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("Timer_CollectionStalled").count()).isZero();
+
+    // once the documents are complete the collection ends and the procedure goes on
+    when(procedure.documentsComplete(DOSSIER)).thenReturn(true);
+    complete(task("Task_CollectDocuments", pi));
+    execute(job("Task_CheckDocuments", pi));
+    assertThat(pi).hasPassed("EndEvent_DocumentsComplete", "Gateway_Location").isWaitingAt("CallActivity_VisaD");
+  }
+
+  @Test
+  void the_caseworker_records_the_decision_in_tasklist_and_the_appeal_clock_starts_from_the_deemed_notification() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+    // the wait for the decision is a Tasklist task of the social service, due on the legal deadline
+    assertThat(task("Task_RecordDecision", pi)).hasCandidateGroup("service-social");
+    org.assertj.core.api.Assertions.assertThat(task("Task_RecordDecision", pi).getDueDate()).isEqualTo(DECISION_DEADLINE);
+
+    // a refusal sent by registered letter on Monday 1 June 2026: the service says it is deemed notified on the 4th
+    when(decisions.recordFromTask(org.mockito.ArgumentMatchers.eq(DOSSIER), any(), any(), any())).thenReturn(
+        java.util.Map.of("decisionOutcome", "NEGATIVE", "decisionNotifiedOn", "2026-06-04", "notificationMethod",
+            "REGISTERED_LETTER"));
+    complete(task("Task_RecordDecision", pi), withVariables("decisionOutcome", "NEGATIVE",
+        "notificationMethod", "REGISTERED_LETTER", "decisionPostedOn", "2026-06-01"));
+
+    verify(decisions).recordFromTask(org.mockito.ArgumentMatchers.eq(DOSSIER),
+        org.mockito.ArgumentMatchers.argThat(form -> "2026-06-01".equals(form.get("decisionPostedOn"))
+            && "NEGATIVE".equals(form.get("decisionOutcome"))),
+        org.mockito.ArgumentMatchers.eq("2026-02-02"), any());
+    assertThat(pi).isWaitingAt("Task_StartAppealClock").hasNotPassed("Msg_DecisionReceived");
+    execute(job());
+    verify(procedure).startAppealClock(DOSSIER, "2026-06-04", null);
+    assertThat(pi).isWaitingAt("Task_PrepareAppeal");
+  }
+
+  @Test
+  void a_decision_recorded_through_the_api_first_takes_the_task_away() {
+    ProcessInstance pi = startAndEvaluate("ELIGIBLE");
+    fileAbroad(pi);
+
+    decide("POSITIVE", "2026-06-01");
+
+    org.assertj.core.api.Assertions.assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery()
+        .processInstanceId(pi.getId()).taskDefinitionKey("Task_RecordDecision").count()).isZero();
+    assertThat(pi).hasPassed("Msg_DecisionReceived").isWaitingAt("Task_RecordPositive");
   }
 }

@@ -41,6 +41,7 @@ abstract class ProcedureProcessTestSupport {
   ProcedureService procedure = mock(ProcedureService.class);
   NationalityProcedure nationality = mock(NationalityProcedure.class);
   VisaProcedure visa = mock(VisaProcedure.class);
+  DecisionService decisions = mock(DecisionService.class);
 
   static Date at(String localDateTime) {
     return Date.from(LocalDateTime.parse(localDateTime).atZone(BRUSSELS).toInstant());
@@ -53,6 +54,7 @@ abstract class ProcedureProcessTestSupport {
     // the application's engine may live in the same JVM (Spring tests): assert on this one
     BpmnAwareTests.init(processEngine());
     Mocks.register("procedureService", procedure);
+    Mocks.register("decisionTaskListener", new DecisionTaskListener(decisions, processEngine().getIdentityService()));
     Mocks.register("nationalityProcedure", nationality);
     Mocks.register("visaProcedure", visa);
     ClockUtil.setCurrentTime(at("2026-01-12T09:00"));

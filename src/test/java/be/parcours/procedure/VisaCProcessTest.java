@@ -66,7 +66,7 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     completeTask(pi, "Task_FileVisaApplication", "service-social", "filedOn", "2026-02-03");
     run(pi, "Task_StartDecisionClock");
     verify(visa).startVisaCDecisionClock(DOSSIER, "2026-02-03");
-    assertThat(pi).isWaitingAt("Gateway_AwaitDecision");
+    assertThat(pi).isWaitingAt("Task_RecordDecision");
     assertThat(timerDue(pi, "Timer_DecisionDeadline")).isEqualTo(DECISION_15_DAYS);
     return pi;
   }
@@ -155,7 +155,7 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     verify(procedure).decisionOverdue(DOSSIER);
     completeTask(pi, "Task_DecisionOverdue", "juristes", "overdueAnalysis", "Poste relancé");
 
-    assertThat(pi).isWaitingAt("Msg_LateDecisionReceived");
+    assertThat(pi).isWaitingAt("Task_RecordLateDecision");
     authorityNotifies("NEGATIVE", "2026-03-30");
     assertThat(pi).isWaitingAt("Task_StartAppealClock");
   }
@@ -168,7 +168,7 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     completeTask(pi, "Task_ProvideMoreDocuments", "service-social", "moreDocumentsSentOn", "2026-02-12");
     run(pi, "Task_ExtendDecisionClock");
 
-    assertThat(pi).isWaitingAt("Gateway_AwaitDecision");
+    assertThat(pi).isWaitingAt("Task_RecordDecision");
     assertThat(timerDue(pi, "Timer_DecisionDeadline")).isEqualTo(DECISION_45_DAYS);
     // once extended, the timer leads to the overdue review, never a second extension
     fire(pi, "Timer_DecisionDeadline");

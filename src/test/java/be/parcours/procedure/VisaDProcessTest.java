@@ -72,7 +72,7 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
     completeTask(pi, "Task_FileVisaApplication", "service-social", "filedOn", "2026-02-04");
     run(pi, "Task_StartDecisionClock");
     verify(procedure).startDecisionClock(DOSSIER, "2026-02-04");
-    assertThat(pi).isWaitingAt("Gateway_AwaitDecision").hasNotPassed("EndEvent_VisaFiled");
+    assertThat(pi).isWaitingAt("Task_RecordDecision").hasNotPassed("EndEvent_VisaFiled");
     assertThat(timerDue(pi, "Timer_DecisionDeadline")).isEqualTo(DECISION_DEADLINE);
     return pi;
   }
