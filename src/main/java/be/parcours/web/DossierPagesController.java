@@ -1,6 +1,5 @@
 package be.parcours.web;
 
-import be.parcours.clock.OfficeCalendar;
 import be.parcours.dossier.AccessLevel;
 import be.parcours.dossier.BeneficiaryInput;
 import be.parcours.dossier.DocumentStatus;
@@ -25,6 +24,7 @@ import be.parcours.dossier.Viewer;
 import be.parcours.dossier.Viewers;
 import be.parcours.procedure.DecisionOutcome;
 import be.parcours.procedure.DecisionService;
+import be.parcours.procedure.NotificationMethod;
 import be.parcours.shared.AccessRestrictedException;
 import be.parcours.shared.ApiStatusException;
 import be.parcours.shared.BusinessRuleException;
@@ -83,7 +83,6 @@ class DossierPagesController {
   private final DossierAccess access;
   private final DecisionService decisions;
   private final RuntimeService runtime;
-  private final OfficeCalendar calendar;
   private final MessageSource messages;
   private final Validator validator;
   private final ObjectMapper mapper;
@@ -92,7 +91,7 @@ class DossierPagesController {
 
   DossierPagesController(org.camunda.bpm.engine.IdentityService identity, DossierOpening opening, DossierSearch search, DossierReading reading,
       DossierCorrection correction, DossierDocuments documents, DossierFiles files, DossierInterventions interventions,
-      DossierAccess access, DecisionService decisions, RuntimeService runtime, OfficeCalendar calendar,
+      DossierAccess access, DecisionService decisions, RuntimeService runtime,
       MessageSource messages, Validator validator, ObjectMapper mapper, Clock clock) {
     this.identity = identity;
     this.opening = opening;
@@ -105,7 +104,6 @@ class DossierPagesController {
     this.access = access;
     this.decisions = decisions;
     this.runtime = runtime;
-    this.calendar = calendar;
     this.messages = messages;
     this.validator = validator;
     this.mapper = mapper;
@@ -489,20 +487,24 @@ class DossierPagesController {
     } else if (date != null && date.isBefore(view.openedOn())) {
       errors.put("date", text("decision.error.beforeOpening", Formats.DATE.format(view.openedOn())));
     }
-    NotificationMode mode = NotificationMode.parse(form.mode());
-    if (mode == null) {
+    NotificationMethod method = null;
+    try {
+      method = NotificationMethod.valueOf(form.mode());
+    } catch (RuntimeException e) {
       errors.put("mode", text("form.error.mode"));
     }
     if (errors.isEmpty()) {
-      LocalDate notifiedOn = mode.notifiedOn(date, calendar);
+      boolean letter = method == NotificationMethod.REGISTERED_LETTER;
       try {
-        decisions.record(id, outcome, notifiedOn, auth.getName());
-        redirect.addFlashAttribute("flashSuccess", mode == NotificationMode.REGISTERED_LETTER
-            ? text("decision.recorded.registered", Formats.DATE.format(date), Formats.DATE.format(notifiedOn))
-            : text("decision.recorded", Formats.DATE.format(notifiedOn)));
+        var recorded = decisions.record(id, new DecisionService.Decision(outcome, method, letter ? null : date,
+            letter ? date : null), auth.getName());
+        redirect.addFlashAttribute("flashSuccess", letter
+            ? text("decision.recorded.registered", Formats.DATE.format(date), Formats.DATE.format(recorded.notifiedOn()))
+            : text("decision.recorded", Formats.DATE.format(recorded.notifiedOn())));
         return "redirect:/dossiers/" + id + "#deadlines";
       } catch (BusinessRuleException e) {
-        errors.put("global", text("decision.error.notWaiting"));
+        errors.put("global", e.getMessage() != null && e.getMessage().contains("n'attend pas")
+            ? text("decision.error.notWaiting") : PageErrors.message(e));
       }
     }
     redirect.addFlashAttribute("decisionForm", form);

@@ -48,13 +48,4 @@ class FormatsTest {
     assertThat(fmt.money(new BigDecimal("1900")).replace('\u00a0', ' ')).isEqualTo("€ 1.900,00");
   }
 
-  @Test
-  void a_registered_letter_is_deemed_notified_the_third_working_day_after_posting() {
-    var calendar = new be.parcours.clock.OfficeCalendar(be.parcours.clock.ClockTestAccess.holidays(), java.util.List.of());
-    // posted Wednesday 23 December 2026: Thursday 24, (Friday 25 Christmas, the weekend), Monday 28, Tuesday 29
-    assertThat(NotificationMode.REGISTERED_LETTER.notifiedOn(LocalDate.of(2026, 12, 23), calendar))
-        .isEqualTo(LocalDate.of(2026, 12, 29));
-    assertThat(NotificationMode.HAND.notifiedOn(LocalDate.of(2026, 12, 23), calendar))
-        .isEqualTo(LocalDate.of(2026, 12, 23));
-  }
 }

@@ -3,7 +3,6 @@ package be.parcours.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.parcours.clock.LegalClock;
-import be.parcours.clock.OfficeCalendar;
 import be.parcours.dossier.BeneficiaryInput;
 import be.parcours.dossier.DossierCorrection;
 import be.parcours.dossier.DossierOpening;
@@ -73,8 +72,6 @@ class WorkplaceDayE2E {
   TaskService tasks;
   @Autowired
   LegalClock legalClock;
-  @Autowired
-  OfficeCalendar calendar;
   @Autowired
   ObjectMapper mapper;
 
@@ -234,7 +231,7 @@ class WorkplaceDayE2E {
     type(By.id("decisionDate"), Formats.DATE.format(today));
     shot("12-decision-form");
     submit(By.cssSelector("#decision button[type=submit]"));
-    LocalDate deemed = calendar.plusLegalWorkingDays(today, 3);
+    LocalDate deemed = legalClock.registeredLetterNotification(today).dueOn();
     assertThat(flash()).contains("recommandé déposé le " + Formats.DATE.format(today),
         "réputé notifié le " + Formats.DATE.format(deemed));
     LocalDate appealDue = legalClock.deadline("APPEAL_CCE", deemed).dueOn();
