@@ -93,8 +93,8 @@
         m.month.substring(5) + '/' + m.month.substring(2, 4)));
     });
     var legend = el('p', { 'class': 'legend' }, [
-      el('span', { style: 'background:#2f6fb3' }), 'période',
-      el('span', { style: 'background:#b7c7d9' }), 'période précédente (même rang de mois)']);
+      el('span', { 'class': 'swatch-current' }), 'période',
+      el('span', { 'class': 'swatch-previous' }), 'période précédente (même rang de mois)']);
     return [root, legend];
   }
 

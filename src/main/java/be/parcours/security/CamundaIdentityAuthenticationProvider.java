@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks user name and password against Camunda's identity service (one user store for the
- * webapps, Camunda REST and the Parcours API, with its lock-out after failed attempts); the
+ * webapps, Camunda REST and the Parcours API); failed attempts are throttled by {@link LoginThrottle}
+ * through {@link LoginThrottleFilter} (per address and per account, lock-outs that expire). The
  * user's Camunda groups become authorities {@code GROUP_<groupId>}.
  */
 @Component

@@ -173,14 +173,24 @@ class ApiExceptionHandler {
   @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class,
       org.camunda.bpm.engine.OptimisticLockingException.class})
   ResponseEntity<ApiError> conflict(RuntimeException e) {
-    return status(HttpStatus.CONFLICT,
-        ApiError.of("CONFLICT", "the resource was changed by someone else at the same time; retry"));
+    return ResponseEntity.status(HttpStatus.CONFLICT).header(org.springframework.http.HttpHeaders.RETRY_AFTER, "1")
+        .body(ApiError.of("CONFLICT", "the resource was changed by someone else at the same time; retry"));
   }
 
-  /** Two identical writes at the same instant: one wins, the other is told to retry. */
+  /**
+   * Two identical writes at the same instant: one wins, the other is told to retry. A value the
+   * database refuses (SQL state class 22: out of range, NUL byte…) is bad input, not a conflict:
+   * retrying would never succeed.
+   */
   @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
   ResponseEntity<ApiError> integrity(RuntimeException e) {
-    return status(HttpStatus.CONFLICT, ApiError.of("CONFLICT", "the same change was just made by someone else; reload"));
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+        return status(HttpStatus.BAD_REQUEST, ApiError.of(INVALID_INPUT, "a value is out of the range that can be stored"));
+      }
+    }
+    return ResponseEntity.status(HttpStatus.CONFLICT).header(org.springframework.http.HttpHeaders.RETRY_AFTER, "1")
+        .body(ApiError.of("CONFLICT", "the same change was just made by someone else; reload and retry"));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
