@@ -22,7 +22,8 @@ class LegalValuesAgreeTest {
 
   @ParameterizedTest(name = "{0} (visa rules) = {1} (clocks)")
   @CsvSource({"VISA_C_DECISION_DAYS, VISA_C_DECISION", "VISA_C_MAX_DECISION_DAYS, VISA_C_DECISION_MAX",
-      "VISA_D_DECISION_MONTHS, FR_DECISION_ART10"})
+      "VISA_D_DECISION_MONTHS, FR_DECISION_ART10",
+      "VISA_D_FAMILY_OF_BELGIAN_EU_DECISION_MONTHS, FR_DECISION_FAMILY_OF_BELGIAN_EU"})
   void the_visa_rules_and_the_clocks_give_the_same_period(String ruleCode, String clockCode) throws IOException {
     Map<String, String> rules = currentValues(Path.of("rules/visa/legal-parameters.drl.csv"), 1, 4, 5);
     Map<String, String> clocks = currentValues(Path.of("rules/clocks/legal-deadlines.csv"), 0, 5, 1);

@@ -40,7 +40,9 @@ class OpenApiContractTest {
       "get, /api/dossiers/{id}/documents/{code}/files/{fileId}",
       "delete, /api/dossiers/{id}/documents/{code}/files/{fileId}",
       "get, /api/dossiers/{id}/access-log",
-      "post, /api/dossiers/{id}/access-requests"})
+      "post, /api/dossiers/{id}/access-requests",
+      "get, /api/alerts",
+      "get, /api/rules/parameters"})
   void the_contract_operation_is_described(String method, String path) throws Exception {
     JsonNode docs = mapper.readTree(Api.as(rest, "demo-caseworker").get("/v3/api-docs").getBody());
 

@@ -24,7 +24,8 @@ class EligibilityController {
       @NotNull @Valid NationalityFacts.Person person) {}
 
   record VisaRequest(@NotNull LocalDate referenceDate, @NotNull VisaFacts.VisaType visaType,
-      @NotNull VisaFacts.Purpose purpose, @NotNull @Valid VisaFacts.Applicant applicant) {}
+      @NotNull VisaFacts.Purpose purpose, @NotNull @Valid VisaFacts.Applicant applicant,
+      FamilyReunificationFacts.SponsorKind sponsorKind) {}
 
   private final EligibilityService eligibility;
 
@@ -49,7 +50,8 @@ class EligibilityController {
   @PostMapping("/visa")
   @PreAuthorize("hasAnyAuthority('GROUP_service-social', 'GROUP_juristes')")
   Verdict visa(@Valid @RequestBody VisaRequest request, Locale locale) {
-    return eligibility.visa(new VisaFacts(request.visaType(), request.purpose(), request.applicant()),
+    return eligibility.visa(new VisaFacts(request.visaType(), request.purpose(), request.applicant(),
+        request.sponsorKind()),
         request.referenceDate(), locale);
   }
 }

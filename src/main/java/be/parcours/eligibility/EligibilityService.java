@@ -185,6 +185,11 @@ public class EligibilityService implements EligibilityEvaluator {
     return new Impact(check, active, cases.size(), affected);
   }
 
+  /** The rule set evaluations use now (legal values, alerts). */
+  RuleSetCompiler.CompiledRuleSet activeRuleSet() {
+    return engine().active();
+  }
+
   public String activeVersion() {
     return engine().active().version();
   }

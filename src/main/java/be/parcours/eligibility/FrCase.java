@@ -10,7 +10,8 @@ import java.util.Set;
 public record FrCase(LocalDate referenceDate, String sponsorKind, String residence, LocalDate statusGrantedOn,
     BigDecimal monthlyNetIncome, Set<IncomeKind> incomeKinds, Boolean adequateHousing, Boolean healthInsurance,
     Integer householdSize, String relationship, LocalDate applicantBirthDate, LocalDate relationshipStartedOn,
-    Boolean relationshipBeforeSponsorArrival, String location) {
+    Boolean relationshipBeforeSponsorArrival, String location, String euResidenceBasis, Boolean dependent,
+    Boolean commonMinorChild) {
 
   static FrCase of(FamilyReunificationFacts f, LocalDate referenceDate) {
     var s = f.sponsor();
@@ -18,7 +19,8 @@ public record FrCase(LocalDate referenceDate, String sponsorKind, String residen
     return new FrCase(referenceDate, s.kind().name(), s.residence() == null ? null : s.residence().name(),
         s.statusGrantedOn(), s.monthlyNetIncome(), s.incomeKinds() == null ? null : Set.copyOf(s.incomeKinds()),
         s.adequateHousing(), s.healthInsurance(), s.householdSize(), a.relationship().name(), a.birthDate(),
-        a.relationshipStartedOn(), a.relationshipBeforeSponsorArrival(), a.location() == null ? null : a.location().name());
+        a.relationshipStartedOn(), a.relationshipBeforeSponsorArrival(), a.location() == null ? null : a.location().name(),
+        s.euResidenceBasis() == null ? null : s.euResidenceBasis().name(), a.dependent(), a.commonMinorChild());
   }
 
   /** Age of the applicant on the reference date, or -1 when the birth date is unknown. */
@@ -53,6 +55,30 @@ public record FrCase(LocalDate referenceDate, String sponsorKind, String residen
       }
     }
     return false;
+  }
+
+  /** True when income kinds are declared and every one of them is in the given space-separated list. */
+  public boolean onlyIncomeKindsIn(String kinds) {
+    if (incomeKinds == null || incomeKinds.isEmpty()) {
+      return false;
+    }
+    java.util.List<String> listed = java.util.Arrays.asList(kinds.split("\\s+"));
+    return incomeKinds.stream().allMatch(k -> listed.contains(k.name()));
+  }
+
+  /** A child or a disabled adult child: a descendant (art. 40bis §2 3°). */
+  public boolean descendant() {
+    return "CHILD".equals(relationship) || "DISABLED_ADULT_CHILD".equals(relationship);
+  }
+
+  /** The day the applicant reaches the given age (null when the birth date is unknown). */
+  public LocalDate applicantReaches(int years) {
+    return applicantBirthDate == null ? null : applicantBirthDate.plusYears(years);
+  }
+
+  /** The day so many months after the sponsor's status was granted (null when unknown). */
+  public LocalDate monthsAfterStatus(int months) {
+    return statusGrantedOn == null ? null : statusGrantedOn.plusMonths(months);
   }
 
   public boolean onOrAfter(LocalDate day) {

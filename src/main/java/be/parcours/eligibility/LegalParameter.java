@@ -18,6 +18,12 @@ public class LegalParameter {
   private String legalBasis;
   private String source;
   private boolean toConfirm;
+  /** For a percentage: the code of the base amount it applies to (RIS_FAMILY_DEPENDENT, RMMMG). */
+  private String base;
+  /** The row's name in its table ("Seuil FR-2016 : 120 % du RIS famille à charge"). */
+  private String label;
+  /** The rule package of its table (be.parcours.rules.familyreunification...). */
+  private String origin;
 
   public LegalParameter(String code) {
     this.code = code;
@@ -37,6 +43,26 @@ public class LegalParameter {
 
   public int getNumber() {
     return Integer.parseInt(value);
+  }
+
+  /**
+   * This row is a percentage of a base amount (an index-linked value): the amount it gives on the
+   * base row, in cents rounded half up (120 % × 1 776,07 = 2 131,28).
+   */
+  public BigDecimal percentOf(LegalParameter baseAmount) {
+    return baseAmount.getAmount().multiply(getAmount()).divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
+  }
+
+  public boolean isDerived() { return base != null && !base.isBlank(); }
+  public String getBase() { return base; }
+  public void setBase(String base) { this.base = base == null || base.isBlank() ? null : base.strip(); }
+  public String getLabel() { return label; }
+  public String getOrigin() { return origin; }
+
+  /** Called by the decision tables with the rule (row) that inserts this parameter. */
+  public void setRow(String packageName, String ruleName) {
+    this.origin = packageName;
+    this.label = ruleName;
   }
 
   public String getCode() { return code; }

@@ -26,6 +26,14 @@ public class RuleOutput {
   private boolean feeToConfirm;
   private String feeLegalBasis;
   private Integer decisionDeadlineDays;
+  private String legalBasis;
+  private final List<Risk> risks = new ArrayList<>();
+
+  /**
+   * A date on which the law changes for this case (a child comes of age, a waiting period ends...):
+   * what the legal-risk alerts are made of. {@code kind}: the alert kind of the contract.
+   */
+  public record Risk(String kind, LocalDate date, String messageKey, Object[] messageArgs) {}
 
   /** One requirement of a path: a criterion code (its finding decides) or a condition of its own. */
   public record PathItem(String code, String result, String messageKey, Object[] messageArgs) {}
@@ -45,6 +53,28 @@ public class RuleOutput {
   public void findingToConfirm(String criterion, String result, String legalBasis, String messageKey, Object... args) {
     findings.add(new Finding(criterion, result, messageKey, args, legalBasis, new LinkedHashMap<>(), true));
   }
+
+  /** A finding that is to confirm when one of the values it rests on is (a parameter marked "à confirmer"). */
+  public void findingWith(boolean toConfirm, String criterion, String result, String legalBasis, String messageKey,
+      Object... args) {
+    findings.add(new Finding(criterion, result, messageKey, args, legalBasis, new LinkedHashMap<>(), toConfirm));
+  }
+
+  /** The legal basis that decides the case (art. 10, art. 40bis, art. 40ter loi du 15.12.1980). */
+  public void legalBasis(String legalBasis) {
+    this.legalBasis = legalBasis;
+  }
+
+  public String getLegalBasis() { return legalBasis; }
+
+  /** A legal-risk date of the case (see {@link Risk}); a null date (unknown) is ignored. */
+  public void risk(String kind, LocalDate date, String messageKey, Object... args) {
+    if (date != null) {
+      risks.add(new Risk(kind, date, messageKey, args));
+    }
+  }
+
+  public List<Risk> getRisks() { return risks; }
 
   /** Adds a detail to the last finding of a criterion (threshold, metFrom...). */
   public void detail(String criterion, String key, Object value) {

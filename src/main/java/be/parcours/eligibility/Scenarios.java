@@ -33,8 +33,8 @@ public final class Scenarios {
   private Scenarios() {}
 
   /** The columns that state what a scenario expects, in the order they are compared. */
-  static final List<String> EXPECTATIONS = List.of("expectedOutcome", "expectedRegime", "expectedNotMet",
-      "expectedPaths", "expectedFee", "expectedDecisionDeadlineDays");
+  static final List<String> EXPECTATIONS = List.of("expectedOutcome", "expectedRegime", "expectedLegalBasis",
+      "expectedNotMet", "expectedPaths", "expectedFee", "expectedDecisionDeadlineDays", "expectedThreshold");
 
   static Report run(RuleFiles files, CompiledRuleSet ruleSet) {
     int passed = 0;
@@ -112,6 +112,11 @@ public final class Scenarios {
       String value = switch (column) {
         case "expectedOutcome" -> v == null ? cell : v.outcome();
         case "expectedRegime" -> v == null ? cell : String.valueOf(v.regime());
+        case "expectedLegalBasis" -> v == null ? cell : basisArticle(v.legalBasis());
+        case "expectedThreshold" -> v == null ? ("-".equals(cell) ? "-" : new BigDecimal(cell).stripTrailingZeros().toPlainString())
+            : v.findings().stream().filter(f -> "SPONSOR_INCOME".equals(f.criterion()) && f.details() != null
+                && f.details().get("threshold") instanceof BigDecimal).map(f -> ((BigDecimal) f.details().get("threshold"))
+                .stripTrailingZeros().toPlainString()).findFirst().orElse("-");
         case "expectedNotMet" -> v == null ? sortedWords(cell).toString()
             : v.findings().stream().filter(f -> "NOT_MET".equals(f.result())).map(Verdict.FindingView::criterion)
                 .sorted().toList().toString();
@@ -125,6 +130,15 @@ public final class Scenarios {
       sb.append(sb.isEmpty() ? "" : " ").append(key).append('=').append(value);
     }
     return sb.toString();
+  }
+
+  /** "art. 40bis loi du 15.12.1980" → "40bis" (what a scenario names in expectedLegalBasis). */
+  static String basisArticle(String legalBasis) {
+    if (legalBasis == null) {
+      return "-";
+    }
+    var m = java.util.regex.Pattern.compile("art\\. (\\S+)").matcher(legalBasis);
+    return m.find() ? m.group(1) : legalBasis;
   }
 
   private static List<String> sortedWords(String cell) {
@@ -144,26 +158,33 @@ public final class Scenarios {
 
   static VisaFacts visaFacts(Map<String, String> r) {
     return new VisaFacts(VisaFacts.VisaType.valueOf(r.get("visaType")), VisaFacts.Purpose.valueOf(r.get("purpose")),
-        new VisaFacts.Applicant(date(r.get("birthDate")), emptyToNull(r.get("nationality"))));
+        new VisaFacts.Applicant(date(r.get("birthDate")), emptyToNull(r.get("nationality"))),
+        enumOrNull(FamilyReunificationFacts.SponsorKind.class, r.get("sponsorKind")));
   }
 
-  static FamilyReunificationFacts familyFacts(Map<String, String> r) {
+  static FamilyReunificationFacts familyFacts(Map<String, String> row) {
+    Map<String, String> r = new java.util.HashMap<>(row);
+    r.replaceAll((k, v) -> v == null ? "" : v);
+    java.util.function.Function<String, String> cell = k -> r.getOrDefault(k, "");
     EnumSet<IncomeKind> kinds = null;
-    if (!r.get("incomeKinds").isEmpty()) {
+    if (!cell.apply("incomeKinds").isEmpty()) {
       kinds = EnumSet.noneOf(IncomeKind.class);
-      for (String k : r.get("incomeKinds").split("\\s+")) {
+      for (String k : cell.apply("incomeKinds").split("\\s+")) {
         kinds.add(IncomeKind.valueOf(k));
       }
     }
     return new FamilyReunificationFacts(
-        new Sponsor(FamilyReunificationFacts.SponsorKind.valueOf(r.get("sponsorKind")),
-            enumOrNull(FamilyReunificationFacts.Residence.class, r.get("residence")), date(r.get("statusGrantedOn")),
-            r.get("monthlyNetIncome").isEmpty() ? null : new BigDecimal(r.get("monthlyNetIncome")), kinds,
-            bool(r.get("adequateHousing")), bool(r.get("healthInsurance")),
-            r.get("householdSize").isEmpty() ? null : Integer.valueOf(r.get("householdSize"))),
-        new Applicant(FamilyReunificationFacts.Relationship.valueOf(r.get("relationship")),
-            date(r.get("applicantBirthDate")), null, bool(r.get("relationshipBeforeSponsorArrival")),
-            enumOrNull(FamilyReunificationFacts.Location.class, r.get("location"))));
+        new Sponsor(FamilyReunificationFacts.SponsorKind.valueOf(cell.apply("sponsorKind")),
+            enumOrNull(FamilyReunificationFacts.Residence.class, cell.apply("residence")),
+            date(cell.apply("statusGrantedOn")),
+            cell.apply("monthlyNetIncome").isEmpty() ? null : new BigDecimal(cell.apply("monthlyNetIncome")), kinds,
+            bool(cell.apply("adequateHousing")), bool(cell.apply("healthInsurance")),
+            cell.apply("householdSize").isEmpty() ? null : Integer.valueOf(cell.apply("householdSize")),
+            enumOrNull(FamilyReunificationFacts.EuResidenceBasis.class, cell.apply("euResidenceBasis"))),
+        new Applicant(FamilyReunificationFacts.Relationship.valueOf(cell.apply("relationship")),
+            date(cell.apply("applicantBirthDate")), null, bool(cell.apply("relationshipBeforeSponsorArrival")),
+            enumOrNull(FamilyReunificationFacts.Location.class, cell.apply("location")),
+            bool(cell.apply("dependent")), bool(cell.apply("commonMinorChild"))));
   }
 
   static List<Map<String, String>> rows(String csv) {

@@ -62,7 +62,7 @@ final class VerdictAssembler {
   static Verdict familyReunification(RuleOutput out, LocalDate referenceDate, String version, Locale locale) {
     List<Finding> findings = perCriterion(out.getFindings(), FR_CRITERIA);
     String outcome = outcome(findings, FR_HARD, out.isRegimeToConfirm());
-    return new Verdict("family-reunification", referenceDate, out.getRegime(), outcome,
+    return new Verdict("family-reunification", referenceDate, out.getRegime(), out.getLegalBasis(), outcome,
         findings.stream().map(f -> view(f, locale)).toList(), List.copyOf(out.getDocuments()), version, null, null,
         null, out.getFee(), out.isFeeToConfirm() ? Boolean.TRUE : null, null);
   }
@@ -141,7 +141,7 @@ final class VerdictAssembler {
         missing = best.get().missing();
       }
     }
-    return new Verdict("nationality", referenceDate, null, outcome, findings.stream().map(f -> view(f, locale)).toList(),
+    return new Verdict("nationality", referenceDate, null, null, outcome, findings.stream().map(f -> view(f, locale)).toList(),
         List.copyOf(out.getDocuments()), version, open, nearest, missing, out.getFee(),
         out.isFeeToConfirm() ? Boolean.TRUE : null, null);
   }
@@ -149,7 +149,7 @@ final class VerdictAssembler {
   static Verdict visa(RuleOutput out, LocalDate referenceDate, String version, Locale locale) {
     List<Finding> findings = perCriterion(out.getFindings(), VISA_CRITERIA);
     String outcome = outcome(findings, VISA_HARD, false);
-    return new Verdict("visa", referenceDate, null, outcome, findings.stream().map(f -> view(f, locale)).toList(),
+    return new Verdict("visa", referenceDate, null, null, outcome, findings.stream().map(f -> view(f, locale)).toList(),
         List.copyOf(out.getDocuments()), version, null, null, null, out.getFee(),
         out.isFeeToConfirm() ? Boolean.TRUE : null, out.getDecisionDeadlineDays());
   }
@@ -160,8 +160,7 @@ final class VerdictAssembler {
   }
 
   static String message(String key, Object[] args, Locale locale) {
-    ResourceBundle bundle = ResourceBundle.getBundle("i18n/eligibility", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle bundle = bundle(locale);
     String pattern;
     try {
       pattern = bundle.getString(key);
@@ -170,9 +169,38 @@ final class VerdictAssembler {
     }
     Object[] shown = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
-      shown[i] = args[i] instanceof BigDecimal b ? b.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
-          : args[i] instanceof LocalDate d ? d.toString() : String.valueOf(args[i]);
+      shown[i] = shown(args[i], bundle, locale);
     }
     return new MessageFormat(pattern.replace("'", "''"), locale).format(shown);
+  }
+
+  static ResourceBundle bundle(Locale locale) {
+    return ResourceBundle.getBundle("i18n/eligibility", locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+
+  /** What a person reads for a message argument: amounts and dates the Belgian way, labels for codes. */
+  static String shown(Object arg, ResourceBundle bundle, Locale locale) {
+    if (arg instanceof BigDecimal b) {
+      return LegalFormats.amount(b, locale);
+    }
+    if (arg instanceof LocalDate d) {
+      return LegalFormats.date(d);
+    }
+    if (arg instanceof LegalFormats.Country c) {
+      return LegalFormats.countryName(c.code(), locale);
+    }
+    if (arg instanceof String s && CODE.matcher(s).matches() && bundle.containsKey("label." + s)) {
+      return bundle.getString("label." + s);
+    }
+    return String.valueOf(arg);
+  }
+
+  /** The label of a code in the reader's language (the code itself when it has none). */
+  static String label(String code, Locale locale) {
+    ResourceBundle bundle = bundle(locale);
+    return bundle.containsKey("label." + code) ? bundle.getString("label." + code) : code;
   }
 }

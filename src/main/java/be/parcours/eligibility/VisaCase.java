@@ -6,13 +6,14 @@ import java.time.temporal.ChronoUnit;
 
 /** A visa application as the rules see it: flat, null = unknown, on a reference date. */
 public record VisaCase(LocalDate referenceDate, String visaType, String purpose, LocalDate birthDate,
-    String nationality) {
+    String nationality, String sponsorKind) {
 
   static VisaCase of(VisaFacts f, LocalDate referenceDate) {
     return new VisaCase(referenceDate, f.visaType().name(), f.purpose().name(),
         f.applicant() == null ? null : f.applicant().birthDate(),
         f.applicant() == null || f.applicant().nationality() == null ? null
-            : f.applicant().nationality().toUpperCase(java.util.Locale.ROOT));
+            : f.applicant().nationality().toUpperCase(java.util.Locale.ROOT),
+        f.sponsorKind() == null ? null : f.sponsorKind().name());
   }
 
   public boolean ageKnown() {

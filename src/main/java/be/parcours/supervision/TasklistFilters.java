@@ -61,6 +61,8 @@ class TasklistFilters {
   static final String OVERDUE = "En retard";
   static final String DUE_SOON = "Échéance dans 7 jours";
   static final String LEGAL_REVIEW = "Juristes — à examiner";
+  /** Tasks of dossiers with a legal-risk alert (flagged by be.parcours.alerts.AlertProcessFlags). */
+  static final String ALERTS = "Alertes";
 
   /** Groups that work tasks in Tasklist. */
   static final List<String> TASK_GROUPS = List.of(Groups.CASEWORKERS, Groups.LEGAL, Groups.RECEPTION, Groups.SUPERVISORS);
@@ -161,6 +163,15 @@ class TasklistFilters {
         null, q -> q.dueBefore(nowDate)));
     specs.add(new Spec("echeance-7j:" + sup, DUE_SOON, "Toutes les tâches à échéance d'ici 7 jours", 20, Set.of(sup),
         null, q -> q.dueAfter(nowDate).dueBefore(inSevenDays)));
+    for (String team : TEAMS) {
+      if (!team.equals(Groups.RECEPTION)) { // reception never sees the facts an alert tells
+        specs.add(new Spec("alertes:" + team, ALERTS, "Tâches de l'équipe « " + team + " » dont le dossier a un risque juridique",
+            5, Set.of(team), null, q -> q.taskCandidateGroup(team).includeAssignedTasks()
+                .processVariableValueEquals(be.parcours.alerts.AlertProcessFlags.VARIABLE, true)));
+      }
+    }
+    specs.add(new Spec("alertes:" + sup, ALERTS, "Toutes les tâches dont le dossier a un risque juridique", 5, Set.of(sup),
+        null, q -> q.processVariableValueEquals(be.parcours.alerts.AlertProcessFlags.VARIABLE, true)));
     specs.add(new Spec("juristes-a-examiner", LEGAL_REVIEW, "Dossiers en attente d'examen par un juriste (non assignés)",
         30, new LinkedHashSet<>(List.of(Groups.LEGAL, sup)), null, q -> q.taskCandidateGroup(Groups.LEGAL)));
     return specs;
@@ -187,7 +198,8 @@ class TasklistFilters {
     p.put("description", spec.description());
     p.put("priority", spec.priority());
     p.put("refresh", true);
-    p.put("variables", List.of(Map.of("name", "dossierReference", "label", "Dossier")));
+    p.put("variables", List.of(Map.of("name", "dossierReference", "label", "Dossier"),
+        Map.of("name", be.parcours.alerts.AlertProcessFlags.MESSAGE_VARIABLE, "label", "Alerte")));
     return p;
   }
 

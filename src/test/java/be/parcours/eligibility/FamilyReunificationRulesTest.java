@@ -45,7 +45,8 @@ class FamilyReunificationRulesTest {
         "RELATIONSHIP", "APPLICANT_AGE", "WAITING_PERIOD", "SPONSOR_INCOME", "HOUSING", "HEALTH_INSURANCE");
     var income = v.findings().get(4);
     assertThat(income.result()).isEqualTo("MET");
-    assertThat(income.message()).isEqualTo("Revenus 2400.00 € ≥ seuil 2323.08 €");
+    assertThat(income.message()).isEqualTo("Revenus 2 400,00 € ≥ seuil 2 323,08 €");
+    assertThat(v.legalBasis()).isEqualTo("art. 10 loi du 15.12.1980");
     assertThat(income.legalBasis()).contains("art. 10 §5");
     assertThat(income.details()).containsEntry("threshold", new BigDecimal("2323.08"));
     assertThat(v.requiredDocuments()).contains("PASSPORT", "MARRIAGE_OR_PARTNERSHIP_CERTIFICATE",
@@ -60,8 +61,8 @@ class FamilyReunificationRulesTest {
     Verdict en = RuleEngine.familyReunification(rules, spouse("2000.00", 2), LocalDate.parse("2025-09-15"),
         Locale.ENGLISH);
 
-    assertThat(nl.findings().get(4).message()).startsWith("Inkomen 2000.00 € < drempel 2323.08 €");
-    assertThat(en.findings().get(4).message()).startsWith("Income 2000.00 € < threshold 2323.08 €");
+    assertThat(nl.findings().get(4).message()).startsWith("Inkomen € 2.000,00 < drempel € 2.323,08");
+    assertThat(en.findings().get(4).message()).startsWith("Income €2,000.00 < threshold €2,323.08");
     assertThat(en.outcome()).isEqualTo("NEEDS_REVIEW");
   }
 

@@ -39,7 +39,7 @@ class NationalityAndVisaRulesTest {
     assertThat(work.message()).startsWith("Participation économique : 310 jours sur 468 (il manque 158 jours)");
     assertThat(v.paths()).isEmpty();
     assertThat(v.nearestPath()).isEqualTo("12bis-1-2");
-    assertThat(v.missing()).containsExactly("Séjour légal de moins de 5 ans : atteint le 2026-02-01 (il manque 139 jours)",
+    assertThat(v.missing()).containsExactly("Séjour légal de moins de 5 ans : atteint le 01/02/2026 (il manque 139 jours)",
         "Participation économique : 310 jours sur 468 (il manque 158 jours), 0 trimestres d'indépendant sur 6");
     assertThat(v.fee()).isEqualByComparingTo("1000.00");
     assertThat(v.rulesVersion()).endsWith("#" + PackagedRules.files().contentHash());
@@ -86,7 +86,7 @@ class NationalityAndVisaRulesTest {
     assertThat(before.fee()).isEqualByComparingTo("80");
     assertThat(before.feeToConfirm()).isNull();
     assertThat(after.fee()).isEqualByComparingTo("90");
-    assertThat(after.feeToConfirm()).isTrue();
+    assertThat(after.feeToConfirm()).as("the 2024 Schengen fees are confirmed").isNull();
     assertThat(after.decisionDeadlineDays()).isEqualTo(15);
     assertThat(after.findings()).extracting(Verdict.FindingView::criterion).containsExactly("PURPOSE", "APPLICANT");
     assertThat(after.requiredDocuments()).contains("PASSPORT", "TRAVEL_MEDICAL_INSURANCE",
@@ -104,9 +104,25 @@ class NationalityAndVisaRulesTest {
     assertThat(v.decisionDeadlineDays()).isEqualTo(273);
     assertThat(v.fee()).isNull();
     assertThat(v.feeToConfirm()).isTrue();
-    assertThat(v.findings().get(1).message()).isEqualTo("Applicant born on 2015-01-01 (aged 10), nationality CM");
+    assertThat(v.findings().get(1).message()).isEqualTo("Applicant born on 01/01/2015 (aged 10), nationality Cameroon");
     assertThat(v.requiredDocuments()).contains("BIRTH_CERTIFICATE", "LEGALISATION_OR_APOSTILLE", "PARENTAL_CONSENT")
         .doesNotContain("CRIMINAL_RECORD_EXTRACT", "FEE_PAYMENT_PROOF");
+  }
+
+  @Test
+  void visa_d_for_the_family_of_a_belgian_or_an_eu_citizen_is_decided_within_six_months() {
+    var spouse = new VisaFacts(VisaFacts.VisaType.D, VisaFacts.Purpose.FAMILY_REUNIFICATION,
+        new VisaFacts.Applicant(LocalDate.parse("1990-01-01"), "MA"), FamilyReunificationFacts.SponsorKind.BELGIAN);
+    var euSpouse = new VisaFacts(VisaFacts.VisaType.D, VisaFacts.Purpose.FAMILY_REUNIFICATION,
+        new VisaFacts.Applicant(LocalDate.parse("1990-01-01"), "MA"), FamilyReunificationFacts.SponsorKind.EU_CITIZEN);
+    var art10 = new VisaFacts(VisaFacts.VisaType.D, VisaFacts.Purpose.FAMILY_REUNIFICATION,
+        new VisaFacts.Applicant(LocalDate.parse("1990-01-01"), "MA"), FamilyReunificationFacts.SponsorKind.REFUGEE);
+    LocalDate filed = LocalDate.parse("2025-09-15");
+
+    assertThat(RuleEngine.visa(PackagedRules.rules(), spouse, filed, Locale.FRENCH).decisionDeadlineDays())
+        .isEqualTo(181); // 15.03.2026
+    assertThat(RuleEngine.visa(PackagedRules.rules(), euSpouse, filed, Locale.FRENCH).fee()).isEqualByComparingTo("0");
+    assertThat(RuleEngine.visa(PackagedRules.rules(), art10, filed, Locale.FRENCH).decisionDeadlineDays()).isEqualTo(273);
   }
 
   @Test

@@ -33,13 +33,14 @@ class TasklistFiltersTest extends SupervisionTestBase {
   @Test
   void each_group_sees_its_own_filters_in_french() {
     assertThat(visibleTo("demo-caseworker", Groups.CASEWORKERS))
-        .containsExactlyInAnyOrder("Mes tâches", "Mon équipe", "En retard", "Échéance dans 7 jours");
+        .containsExactlyInAnyOrder("Mes tâches", "Mon équipe", "En retard", "Échéance dans 7 jours", "Alertes");
     assertThat(visibleTo("demo-legal", Groups.LEGAL))
         .containsExactlyInAnyOrder("Mes tâches", "Mon équipe", "En retard", "Échéance dans 7 jours",
-            "Juristes — à examiner");
+            "Juristes — à examiner", "Alertes");
     assertThat(visibleTo("demo-supervisor", Groups.SUPERVISORS))
         .containsExactlyInAnyOrder("Mes tâches", "Mon équipe", "En retard", "Échéance dans 7 jours",
-            "Juristes — à examiner");
+            "Juristes — à examiner", "Alertes");
+    // reception never sees the facts an alert tells
     assertThat(visibleTo("demo-reception", Groups.RECEPTION))
         .containsExactlyInAnyOrder("Mes tâches", "Mon équipe", "En retard", "Échéance dans 7 jours");
     assertThat(visibleTo("someone-else")).isEmpty();
