@@ -23,12 +23,27 @@ class PagesSecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain pagesFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-      ProcessEngine engine) throws Exception {
+      ProcessEngine engine, LoginThrottle throttle) throws Exception {
+    var success = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+    success.setDefaultTargetUrl("/");
+    var failure = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler(
+        LOGIN_PAGE + "?error");
     http
+        // the same throttle as HTTP Basic and Camunda's login: per address and per account, before the password
+        .addFilterBefore(new PageLoginThrottleFilter(throttle, LOGIN_PAGE),
+            org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
         .authenticationProvider(provider)
         .securityContext(c -> c.securityContextRepository(new CamundaSessionSecurityContextRepository(engine)))
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
-        .formLogin(f -> f.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?error").defaultSuccessUrl("/", false)
+        .formLogin(f -> f.loginPage(LOGIN_PAGE)
+            .successHandler((request, response, auth) -> {
+              throttle.succeeded(auth.getName(), request.getRemoteAddr());
+              success.onAuthenticationSuccess(request, response, auth);
+            })
+            .failureHandler((request, response, e) -> {
+              throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+              failure.onAuthenticationFailure(request, response, e);
+            })
             .permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout").invalidateHttpSession(true)
             .clearAuthentication(true))
