@@ -1,6 +1,5 @@
 package be.parcours.web;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -11,14 +10,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-  static final int ALERT_DAYS = 14;
-
   private final HomeQueries queries;
-  private final java.time.Clock clock;
+  private final be.parcours.alerts.AlertService alerts;
 
-  HomeController(HomeQueries queries, java.time.Clock clock) {
+  HomeController(HomeQueries queries, be.parcours.alerts.AlertService alerts) {
     this.queries = queries;
-    this.clock = clock;
+    this.alerts = alerts;
   }
 
   @GetMapping("/")
@@ -29,7 +26,10 @@ class HomeController {
         .toList();
     model.addAttribute("myDossiers", queries.myDossiers(user));
     model.addAttribute("myTasks", queries.myTasks(user, groups));
-    model.addAttribute("alerts", queries.deadlineAlerts(user, LocalDate.now(clock).plusDays(ALERT_DAYS)));
+    // the legal-risk alerts of the dossiers the user may read (law module), soonest first
+    model.addAttribute("alerts", alerts.alertsFor(user, java.util.Set.copyOf(groups), alerts.defaultWithinDays(),
+        WebConfig.supported(org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+    model.addAttribute("alertDays", alerts.defaultWithinDays());
     return "home";
   }
 }

@@ -17,9 +17,6 @@ class HomeQueries {
 
   record TaskLine(String id, String name, String reference, java.util.Date due, String assignee, Long dossierId) {}
 
-  record AlertLine(long dossierId, String reference, String firstName, String lastName, String code, LocalDate dueOn,
-      String legalBasis) {}
-
   private final JdbcClient jdbc;
   private final TaskService tasks;
 
@@ -72,21 +69,5 @@ class HomeQueries {
     }
     return jdbc.sql("select id from dossier where reference = :r").param("r", reference).query(Long.class)
         .optional().orElse(null);
-  }
-
-  /** Pending legal deadlines of the user's dossiers that are passed or fall before {@code until}. */
-  @Transactional(readOnly = true)
-  List<AlertLine> deadlineAlerts(String user, LocalDate until) {
-    return jdbc.sql("""
-        select d.id, d.reference, b.first_name, b.last_name, dl.code, dl.due_on, dl.legal_basis
-        from deadline dl join dossier d on d.id = dl.dossier_id join beneficiary b on b.id = d.beneficiary_id
-        where dl.status = 'PENDING' and dl.due_on <= :until and d.status <> 'CLOSED'
-          and (d.assigned_to = :user or (d.assigned_to is null and d.created_by = :user))
-        order by dl.due_on, d.id
-        fetch first 30 rows only""")
-        .param("user", user).param("until", until)
-        .query((rs, i) -> new AlertLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7)))
-        .list();
   }
 }
