@@ -147,8 +147,11 @@ class WorkplaceDayE2E {
     wait.until(ExpectedConditions.urlMatches(".*/dossiers/\\d+$"));
     long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/dossiers/", ""));
     String reference = driver.findElement(By.cssSelector(".page-head .sub strong")).getText();
-    assertThat(body()).contains("ouvert ; la procédure a démarré", "Élodie Dupré", "Vue accueil",
-        "Premier entretien et constitution du dossier").doesNotContain("Documents à réunir");
+    assertThat(body()).contains("ouvert ; la procédure a démarré", "Élodie Dupré", "Vue accueil")
+        .doesNotContain("Documents à réunir");
+    awaitTask(reference, "Task_Intake"); // the procedure's first step may be created asynchronously
+    driver.navigate().refresh();
+    assertThat(body()).contains("Premier entretien et constitution du dossier");
     shot("04-dossier-reception-view");
     logout();
 
