@@ -1,0 +1,35 @@
+package be.parcours.web;
+
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page: search, "Nouveau dossier", my dossiers, my open tasks, the legal deadlines at risk. */
+@Controller
+class HomeController {
+
+  private final HomeQueries queries;
+  private final be.parcours.alerts.AlertService alerts;
+
+  HomeController(HomeQueries queries, be.parcours.alerts.AlertService alerts) {
+    this.queries = queries;
+    this.alerts = alerts;
+  }
+
+  @GetMapping("/")
+  String home(Authentication auth, Model model) {
+    String user = auth.getName();
+    List<String> groups = auth.getAuthorities().stream().map(a -> a.getAuthority())
+        .filter(a -> a.startsWith(CurrentUser.GROUP_PREFIX)).map(a -> a.substring(CurrentUser.GROUP_PREFIX.length()))
+        .toList();
+    model.addAttribute("myDossiers", queries.myDossiers(user));
+    model.addAttribute("myTasks", queries.myTasks(user, groups));
+    // the legal-risk alerts of the dossiers the user may read (law module), soonest first
+    model.addAttribute("alerts", alerts.alertsFor(user, java.util.Set.copyOf(groups), alerts.defaultWithinDays(),
+        WebConfig.supported(org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+    model.addAttribute("alertDays", alerts.defaultWithinDays());
+    return "home";
+  }
+}
