@@ -31,6 +31,13 @@ class OpenApiContractTest {
       "get, /api/rules/versions",
       "post, /api/rules/validate",
       "post, /api/rules/reload",
+      "post, /api/rules/proposals",
+      "post, /api/rules/proposals/{id}/approve",
+      "post, /api/rules/proposals/{id}/reject",
+      "post, /api/rules/versions/{version}/reactivate",
+      "get, /api/rules/versions/{a}/diff/{b}",
+      "get, /api/rules/active/files",
+      "post, /api/rules/import",
       "get, /api/supervision/delays"})
   void the_contract_operation_is_described(String method, String path) throws Exception {
     JsonNode docs = mapper.readTree(Api.as(rest, "demo-caseworker").get("/v3/api-docs").getBody());

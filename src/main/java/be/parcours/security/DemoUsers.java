@@ -21,7 +21,10 @@ class DemoUsers {
       new DemoUser("demo-caseworker", "Camille", "Dupont", Groups.CASEWORKERS),
       new DemoUser("demo-legal", "Lucas", "Janssens", Groups.LEGAL),
       new DemoUser("demo-supervisor", "Sophie", "Lambert", Groups.SUPERVISORS),
-      new DemoUser("demo-reception", "Nadia", "El Amrani", Groups.RECEPTION));
+      new DemoUser("demo-reception", "Nadia", "El Amrani", Groups.RECEPTION),
+      // contract additions of December 2026: a second caseworker and a second jurist (four eyes)
+      new DemoUser("demo-caseworker-2", "Thomas", "Peeters", Groups.CASEWORKERS),
+      new DemoUser("demo-legal-2", "Inès", "Moreau", Groups.LEGAL));
 
   private final IdentityService identityService;
   private final String password;
