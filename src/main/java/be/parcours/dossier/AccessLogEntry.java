@@ -10,6 +10,7 @@ import java.time.Instant;
 
 /** GDPR trace: who read or changed which dossier, when. */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "dossier_access_log")
 class AccessLogEntry {
 
@@ -24,6 +25,7 @@ class AccessLogEntry {
   private String action;
   @Column(nullable = false)
   private Instant at;
+  private String detail;
 
   protected AccessLogEntry() {}
 
@@ -33,4 +35,16 @@ class AccessLogEntry {
     this.action = action;
     this.at = at;
   }
+
+  AccessLogEntry(Long dossierId, String username, String action, Instant at, String detail) {
+    this(dossierId, username, action, at);
+    this.detail = detail;
+  }
+
+  Long getId() { return id; }
+  Long getDossierId() { return dossierId; }
+  String getUsername() { return username; }
+  String getAction() { return action; }
+  Instant getAt() { return at; }
+  String getDetail() { return detail; }
 }

@@ -28,6 +28,8 @@ class Beneficiary {
   /** lower(first name + ' ' + last name), computed by the database (V50) for the dossier search. */
   @Column(insertable = false, updatable = false)
   private String searchName;
+  /** {@link SearchText#key}: lower case, no accents; what the search compares (V65). */
+  private String searchKey;
   @Column(nullable = false)
   private Instant createdAt;
   @Version
@@ -45,6 +47,38 @@ class Beneficiary {
     this.phone = phone;
     this.email = email;
     this.createdAt = createdAt;
+    this.searchKey = SearchText.key(firstName, lastName);
+  }
+
+  /** Corrects the identity and contact details given (null = unchanged); the search key follows the names. */
+  void correct(String firstName, String lastName, LocalDate birthDate, String nationality, String languages,
+      String phone, String email) {
+    if (firstName != null) {
+      this.firstName = firstName;
+    }
+    if (lastName != null) {
+      this.lastName = lastName;
+    }
+    if (birthDate != null) {
+      this.birthDate = birthDate;
+    }
+    if (nationality != null) {
+      this.nationality = nationality;
+    }
+    if (languages != null) {
+      this.languages = languages;
+    }
+    if (phone != null) {
+      this.phone = phone;
+    }
+    if (email != null) {
+      this.email = email;
+    }
+    this.searchKey = SearchText.key(this.firstName, this.lastName);
+  }
+
+  String fullName() {
+    return firstName + " " + lastName;
   }
 
   Long getId() { return id; }
@@ -55,4 +89,5 @@ class Beneficiary {
   String getLanguages() { return languages; }
   String getPhone() { return phone; }
   String getEmail() { return email; }
+  String getSearchKey() { return searchKey; }
 }

@@ -29,6 +29,7 @@ class DocumentItem {
   private LocalDate receivedOn;
   private LocalDate validatedOn;
   private LocalDate expiresOn;
+  private LocalDate issuedOn;
   private String checkedBy;
   private String note;
   @Version
@@ -44,6 +45,14 @@ class DocumentItem {
 
   void update(DocumentStatus newStatus, Boolean legalised, Boolean translated, LocalDate expiresOn, String note,
       String by, LocalDate today) {
+    update(newStatus, legalised, translated, null, expiresOn, note, by, today);
+  }
+
+  void update(DocumentStatus newStatus, Boolean legalised, Boolean translated, LocalDate issuedOn,
+      LocalDate expiresOn, String note, String by, LocalDate today) {
+    if (issuedOn != null) {
+      this.issuedOn = issuedOn;
+    }
     if (newStatus == DocumentStatus.RECEIVED && receivedOn == null) {
       receivedOn = today;
     }
@@ -85,6 +94,8 @@ class DocumentItem {
   LocalDate getReceivedOn() { return receivedOn; }
   LocalDate getValidatedOn() { return validatedOn; }
   LocalDate getExpiresOn() { return expiresOn; }
+  LocalDate getIssuedOn() { return issuedOn; }
+  Long getDossierId() { return dossierId; }
   String getCheckedBy() { return checkedBy; }
   String getNote() { return note; }
 }

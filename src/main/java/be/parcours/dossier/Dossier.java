@@ -62,6 +62,7 @@ class Dossier {
     this.createdAt = now;
     this.updatedAt = now;
     this.reference = reference(procedure, openedOn, id);
+    this.assignedTo = createdBy;
   }
 
   /** Reference from the procedure, the year of opening and the id: RF-2026-00042. */
@@ -84,6 +85,17 @@ class Dossier {
     this.updatedAt = now;
   }
 
+  void correctFacts(String factsJson, LocalDate referenceDate, Instant now) {
+    this.factsJson = factsJson;
+    if (referenceDate != null) {
+      this.referenceDate = referenceDate;
+    }
+    this.updatedAt = now;
+  }
+
+  /** The referent is the caseworker in charge (stored in assigned_to). */
+  String getReferent() { return assignedTo; }
+
   void touch(Instant now) {
     this.updatedAt = now;
   }
@@ -101,4 +113,5 @@ class Dossier {
   String getProcessInstanceId() { return processInstanceId; }
   String getCreatedBy() { return createdBy; }
   long getVersion() { return version; }
+  Instant getUpdatedAt() { return updatedAt; }
 }

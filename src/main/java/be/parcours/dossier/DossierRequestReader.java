@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
  * 400 naming its field.
  */
 @Component
-class DossierRequestReader {
+public class DossierRequestReader {
 
-  private static final Set<String> ENVELOPE = Set.of("procedure", "beneficiary", "referenceDate", "familyMembers");
+  private static final Set<String> ENVELOPE = Set.of("procedure", "beneficiary", "referenceDate", "familyMembers",
+      "referent");
 
   private final ObjectMapper mapper;
   private final Validator validator;
@@ -38,7 +39,7 @@ class DossierRequestReader {
     this.validator = validator;
   }
 
-  OpenDossierCommand read(JsonNode body) {
+  public OpenDossierCommand read(JsonNode body) {
     if (body == null || !body.isObject()) {
       throw new InvalidInputException(null, "the body must be a JSON object");
     }
@@ -79,21 +80,52 @@ class DossierRequestReader {
       }
     }
 
+    String referent = null;
+    JsonNode referentNode = body.get("referent");
+    if (referentNode != null && !referentNode.isNull()) {
+      if (!referentNode.isTextual() || !referentNode.asText().matches("[a-zA-Z0-9._-]{1,100}")) {
+        throw new InvalidInputException("referent", "referent: must be a user id");
+      }
+      referent = referentNode.asText();
+    }
     ObjectNode factsNode = ((ObjectNode) body).deepCopy();
     factsNode.remove(ENVELOPE);
+    if (factsNode.isEmpty()) {
+      // first contact: the facts are unknown until the intake completes them
+      return new OpenDossierCommand(procedure, beneficiary, referenceDate, null, null, members, referent);
+    }
+    Facts facts = readFacts(procedure, factsNode, "");
+    return new OpenDossierCommand(procedure, beneficiary, referenceDate, facts.value(), facts.json(), members,
+        referent);
+  }
+
+  /** A procedure's facts, validated, and their JSON as stored. */
+  record Facts(Object value, String json) {}
+
+  /** The facts of a procedure (the eligibility request's shape without referenceDate); 400 naming the field. */
+  Facts readFacts(Procedure procedure, JsonNode factsNode, String prefix) {
+    if (factsNode == null || !factsNode.isObject()) {
+      throw new InvalidInputException(stripDot(prefix), stripDot(prefix) + ": must be a JSON object");
+    }
     Class<?> factsType = switch (procedure) {
       case FAMILY_REUNIFICATION -> FamilyReunificationFacts.class;
       case NATIONALITY -> NationalityFacts.class;
       case VISA -> VisaFacts.class;
     };
-    Object facts = convert(factsNode, mapper.constructType(factsType), "");
-    validate(facts, "");
+    Object facts = convert(factsNode, mapper.constructType(factsType), prefix);
+    validate(facts, prefix);
     try {
-      return new OpenDossierCommand(procedure, beneficiary, referenceDate, facts, mapper.writeValueAsString(facts),
-          members);
+      return new Facts(facts, mapper.writeValueAsString(facts));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Any object (e.g. the beneficiary block of a PATCH), converted and validated; 400 naming the field. */
+  <T> T readValid(JsonNode node, Class<T> type, String prefix) {
+    T value = convert(node, type, prefix);
+    validate(value, prefix);
+    return value;
   }
 
   private <T> T convert(JsonNode node, Class<T> type, String prefix) {

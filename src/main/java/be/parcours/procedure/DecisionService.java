@@ -1,5 +1,6 @@
 package be.parcours.procedure;
 
+import be.parcours.dossier.AccessAction;
 import be.parcours.dossier.DossierFacts;
 import be.parcours.dossier.DossierService;
 import be.parcours.shared.BusinessRuleException;
@@ -40,6 +41,7 @@ public class DecisionService {
       return false;
     }
     store.insert(dossierId, outcome, notifiedOn, user, clock.instant());
+    dossiers.logAccess(dossierId, user, AccessAction.DECISION, outcome + ", notified on " + notifiedOn);
     try {
       runtimeService.createMessageCorrelation(MESSAGE)
           .processInstanceBusinessKey(dossier.reference())

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticati
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -36,7 +36,18 @@ class SecurityConfig {
 
   static final String REALM = "Parcours";
 
+  /** The API chain: the paths of scripts and of Camunda's webapps. Everything else is a page ({@link PagesSecurityConfig}). */
+  static final java.util.List<String> API_PATHS = java.util.List.of("/api/", "/engine-rest/", "/v3/api-docs", "/camunda/",
+      "/actuator/");
+
+  /** By path prefix (these paths are not all Spring MVC's: Camunda's servlets serve /engine-rest and /camunda). */
+  static boolean isApiPath(jakarta.servlet.http.HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return API_PATHS.stream().anyMatch(path::startsWith) || path.equals("/camunda");
+  }
+
   @Bean
+  @Order(1)
   SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
       IdentityService identityService, ObjectMapper mapper) throws Exception {
     AuthenticationEntryPoint entryPoint = (request, response, e) -> {
@@ -47,6 +58,7 @@ class SecurityConfig {
     AccessDeniedHandler deniedHandler = (request, response, e) -> write(mapper, response,
         HttpServletResponse.SC_FORBIDDEN, ApiError.of("FORBIDDEN", "your groups do not allow this"));
     http
+        .securityMatcher(SecurityConfig::isApiPath)
         .authenticationProvider(provider)
         .csrf(csrf -> csrf.disable()) // Basic clients carry no cookie; webapp-session reads are GET only.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
@@ -63,10 +75,6 @@ class SecurityConfig {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             // Camunda webapps: their own login page, static assets, and an API guarded by their own session.
             .requestMatchers("/camunda/**").permitAll()
-            .requestMatchers("/error").permitAll() // error pages of responses already decided
-            .requestMatchers(HttpMethod.GET, "/", "/favicon.ico").permitAll()
-            // the report page's code only (no data): its figures stay behind /api/** (Basic or Cockpit session)
-            .requestMatchers(HttpMethod.GET, "/reports/*.html", "/reports/*.js", "/reports/*.css").permitAll()
             .requestMatchers("/api/**", "/engine-rest/**", "/v3/api-docs/**").authenticated()
             .anyRequest().authenticated());
     return http.build();

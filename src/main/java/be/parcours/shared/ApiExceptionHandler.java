@@ -135,6 +135,31 @@ class ApiExceptionHandler {
     return status(HttpStatus.UNPROCESSABLE_ENTITY, new ApiError("BUSINESS_RULE", e.getMessage(), e.field()));
   }
 
+  // ---- dossiers: professional secrecy, files (dossier helper) ----
+  @ExceptionHandler(AccessRestrictedException.class)
+  ResponseEntity<ApiError> restricted(AccessRestrictedException e) {
+    return status(HttpStatus.FORBIDDEN, ApiError.of("ACCESS_RESTRICTED", e.getMessage()));
+  }
+
+  @ExceptionHandler(ApiStatusException.class)
+  ResponseEntity<ApiError> refused(ApiStatusException e) {
+    return ResponseEntity.status(e.status()).body(new ApiError(e.error(), e.getMessage(), e.field()));
+  }
+
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> uploadTooLarge(RuntimeException e) {
+    return status(HttpStatus.PAYLOAD_TOO_LARGE, new ApiError("PAYLOAD_TOO_LARGE",
+        "le fichier dépasse la taille maximale acceptée", "file"));
+  }
+
+  @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+      org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+  ResponseEntity<ApiError> badMultipart(Exception e) {
+    return status(HttpStatus.BAD_REQUEST, new ApiError(INVALID_INPUT, "file: a multipart part 'file' is required",
+        "file"));
+  }
+  // ---- end dossiers ----
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<ApiError> notFound(NotFoundException e) {
     return status(HttpStatus.NOT_FOUND, ApiError.of("NOT_FOUND", e.getMessage()));

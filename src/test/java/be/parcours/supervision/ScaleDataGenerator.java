@@ -64,8 +64,8 @@ final class ScaleDataGenerator {
         firstId = rs.getLong(1) + 1;
       }
       try (PreparedStatement ben = c.prepareStatement(
-              "INSERT INTO beneficiary (id, first_name, last_name, birth_date, nationality, languages, created_at) "
-                  + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+              "INSERT INTO beneficiary (id, first_name, last_name, birth_date, nationality, languages, created_at, "
+                  + "search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement dos = c.prepareStatement("INSERT INTO dossier (id, reference, procedure_code, status, "
               + "beneficiary_id, opened_on, closed_on, reference_date, assigned_to, process_instance_id, created_by, "
               + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -96,8 +96,11 @@ final class ScaleDataGenerator {
           String pi = closed ? null : "bench-pi-" + id;
 
           ben.setLong(1, id);
-          ben.setString(2, FIRST_NAMES[rnd.nextInt(FIRST_NAMES.length)]);
-          ben.setString(3, LAST_NAMES[rnd.nextInt(LAST_NAMES.length)] + (rnd.nextInt(4) == 0 ? "-" + (char) ('A' + rnd.nextInt(26)) + "ouri" : ""));
+          String first = FIRST_NAMES[rnd.nextInt(FIRST_NAMES.length)];
+          String last = LAST_NAMES[rnd.nextInt(LAST_NAMES.length)] + (rnd.nextInt(4) == 0 ? "-" + (char) ('A' + rnd.nextInt(26)) + "ouri" : "");
+          ben.setString(2, first);
+          ben.setString(3, last);
+          ben.setString(8, be.parcours.dossier.SearchText.key(first, last));
           ben.setDate(4, Date.valueOf(today.minusYears(18 + rnd.nextInt(50)).minusDays(rnd.nextInt(365))));
           ben.setString(5, "XX");
           ben.setString(6, "fr");

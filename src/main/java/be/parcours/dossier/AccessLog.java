@@ -1,0 +1,73 @@
+package be.parcours.dossier;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dossiers' access log (GDPR, professional secrecy): every read, search hit, change, decision,
+ * export, file upload and download, exceptional access and creation, with who, when and what.
+ * Append-only: this class only inserts and reads (no update or delete anywhere in the code; on
+ * PostgreSQL a trigger refuses them, V66). Other modules record their own accesses here (the
+ * decision, the GDPR export, the anonymisation).
+ */
+@Service
+public class AccessLog {
+
+  /** One line of a dossier's access log, newest first in {@link #of}. */
+  public record Line(Instant at, String user, AccessAction action, String detail) {}
+
+  private static final String INSERT =
+      "insert into dossier_access_log (dossier_id, username, action, at, detail) values (?, ?, ?, ?, ?)";
+  private static final int MAX_DETAIL = 1000;
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  AccessLog(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Records one access in the caller's transaction (a failed operation leaves no line). */
+  @Transactional
+  public void record(long dossierId, String user, AccessAction action, String detail) {
+    jdbc.update(INSERT, dossierId, user, action.name(), Timestamp.from(clock.instant()), cut(detail));
+  }
+
+  /** One line per dossier (search hits), in one batch. */
+  @Transactional
+  public void recordAll(Collection<Long> dossierIds, String user, AccessAction action, String detail) {
+    if (dossierIds.isEmpty()) {
+      return;
+    }
+    Timestamp now = Timestamp.from(clock.instant());
+    String d = cut(detail);
+    jdbc.batchUpdate(INSERT, dossierIds.stream().map(id -> new Object[] {id, user, action.name(), now, d}).toList());
+  }
+
+  /** The whole log of a dossier, newest first (who may read it is the caller's check). */
+  @Transactional(readOnly = true)
+  public List<Line> of(long dossierId) {
+    return jdbc.query("select at, username, action, detail from dossier_access_log where dossier_id = ? "
+        + "order by at desc, id desc", (rs, i) -> new Line(rs.getTimestamp(1).toInstant(), rs.getString(2),
+            action(rs.getString(3)), rs.getString(4)), dossierId);
+  }
+
+  private static AccessAction action(String stored) {
+    try {
+      return AccessAction.valueOf(stored);
+    } catch (IllegalArgumentException e) {
+      return AccessAction.CHANGE; // rows older than the action list (V65 migrated them; belt and braces)
+    }
+  }
+
+  private static String cut(String detail) {
+    return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
+  }
+}

@@ -1,0 +1,144 @@
+package be.parcours.dossier;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds dossiers by the beneficiary's name or the reference, ignoring case, accents and word
+ * order: every word of the query must appear in the name's search key (SearchText), or the whole
+ * query in the reference. One LIKE per word on one column, served by a trigram index on PostgreSQL
+ * (V66). Every dossier returned is a SEARCH line in the access log; a viewer without full access
+ * gets a card.
+ */
+@Service
+public class DossierSearch {
+
+  private final EntityManager em;
+  private final DossierAccess access;
+  private final AccessLog accessLog;
+
+  DossierSearch(EntityManager em, DossierAccess access, AccessLog accessLog) {
+    this.em = em;
+    this.access = access;
+    this.accessLog = accessLog;
+  }
+
+  @Transactional
+  public PageView<DossierSummary> search(String q, Procedure procedure, DossierStatus status, int page, int size,
+      Viewer viewer) {
+    if ((long) page * size > 1_000_000L) {
+      throw new be.parcours.shared.InvalidInputException("page", "page: page × size beyond what can be served "
+          + "(at most 1,000,000 results deep); refine the search");
+    }
+    List<String> words = SearchText.words(q);
+    String reference = q == null || q.isBlank() ? null : SearchText.contains(q.strip().toLowerCase(Locale.ROOT));
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    if (procedure != null) {
+      where.append(" and d.procedure = :procedure");
+    }
+    if (status != null) {
+      where.append(" and d.status = :status");
+    }
+    if (reference != null) {
+      where.append(" and d.id in (select r.id from Dossier r where lower(r.reference) like :reference escape '\\'");
+      if (!words.isEmpty()) {
+        where.append(" union select o.id from Dossier o where o.beneficiary.id in (select n.id from Beneficiary n where ");
+        for (int i = 0; i < words.size(); i++) {
+          where.append(i == 0 ? "" : " and ").append("n.searchKey like :w").append(i).append(" escape '\\'");
+        }
+        where.append(")");
+      }
+      where.append(")");
+    }
+    TypedQuery<Dossier> query = em.createQuery("select d from Dossier d join fetch d.beneficiary" + where
+        + " order by d.openedOn desc, d.id desc", Dossier.class);
+    TypedQuery<Long> count = em.createQuery("select count(d) from Dossier d" + where, Long.class);
+    for (TypedQuery<?> tq : List.of(query, count)) {
+      if (procedure != null) {
+        tq.setParameter("procedure", procedure);
+      }
+      if (status != null) {
+        tq.setParameter("status", status);
+      }
+      if (reference != null) {
+        tq.setParameter("reference", reference);
+        for (int i = 0; i < words.size(); i++) {
+          tq.setParameter("w" + i, SearchText.contains(words.get(i)));
+        }
+      }
+    }
+    List<Dossier> found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    long total = found.size() < size && page == 0 ? found.size() : count.getSingleResult();
+    Map<Long, AccessLevel> levels = access.levels(found, viewer);
+    List<DossierSummary> content = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    for (Dossier d : found) {
+      AccessLevel level = levels.get(d.getId());
+      if (level == null) {
+        continue;
+      }
+      ids.add(d.getId());
+      content.add(summary(d, level));
+    }
+    accessLog.recordAll(ids, viewer.user(), AccessAction.SEARCH, null);
+    return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  static DossierSummary summary(Dossier d, AccessLevel level) {
+    boolean card = level == AccessLevel.CARD;
+    Procedure procedure = card ? null : d.getProcedure();
+    LocalDate openedOn = card ? null : d.getOpenedOn();
+    return new DossierSummary(d.getId(), d.getReference(), procedure, d.getStatus(), d.getBeneficiary().fullName(),
+        openedOn, d.getReferent(), d.getReferent(), level);
+  }
+
+  /**
+   * People already known with the same identity: every word of the first and last names in the
+   * search key (case, accents and order ignored), and the same birth date when given.
+   */
+  @Transactional
+  public List<DuplicateView> duplicates(String firstName, String lastName, LocalDate birthDate, Viewer viewer) {
+    List<String> words = SearchText.words(SearchText.key(firstName, lastName));
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder jpql = new StringBuilder("select d from Dossier d join fetch d.beneficiary b where b.id in "
+        + "(select n.id from Beneficiary n where ");
+    for (int i = 0; i < words.size(); i++) {
+      jpql.append(i == 0 ? "" : " and ").append("n.searchKey like :w").append(i).append(" escape '\\'");
+    }
+    if (birthDate != null) {
+      jpql.append(" and n.birthDate = :birthDate");
+    }
+    jpql.append(") order by d.openedOn desc, d.id desc");
+    TypedQuery<Dossier> query = em.createQuery(jpql.toString(), Dossier.class);
+    for (int i = 0; i < words.size(); i++) {
+      query.setParameter("w" + i, SearchText.contains(words.get(i)));
+    }
+    if (birthDate != null) {
+      query.setParameter("birthDate", birthDate);
+    }
+    List<Dossier> found = query.setMaxResults(50).getResultList();
+    Map<Long, AccessLevel> levels = access.levels(found, viewer);
+    List<DuplicateView> result = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    for (Dossier d : found) {
+      if (levels.get(d.getId()) == null) {
+        continue;
+      }
+      Beneficiary b = d.getBeneficiary();
+      ids.add(d.getId());
+      result.add(new DuplicateView(d.getId(), d.getReference(), d.getProcedure(), d.getStatus(),
+          new DuplicateView.Person(b.getFirstName(), b.getLastName(), b.getBirthDate())));
+    }
+    accessLog.recordAll(ids, viewer.user(), AccessAction.SEARCH, "duplicates");
+    return result;
+  }
+}

@@ -1,0 +1,17 @@
+// Parcours workplace: small progressive enhancements, no framework. htmx requests carry the CSRF token.
+document.addEventListener('htmx:configRequest', function (e) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) { e.detail.headers[header.content] = token.content; }
+});
+// A button with data-confirm asks before submitting (delete a scan, …).
+document.addEventListener('submit', function (e) {
+  var f = e.target;
+  var q = f.getAttribute && (f.getAttribute('data-confirm') || (e.submitter && e.submitter.getAttribute('data-confirm')));
+  if (q && !window.confirm(q)) { e.preventDefault(); }
+}, true);
+// Print buttons.
+document.addEventListener('click', function (e) {
+  var t = e.target.closest && e.target.closest('[data-print]');
+  if (t) { e.preventDefault(); window.print(); }
+});
