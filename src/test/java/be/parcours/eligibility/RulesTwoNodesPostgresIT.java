@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,18 +31,17 @@ class RulesTwoNodesPostgresIT {
     return new SpringApplicationBuilder(ParcoursApplication.class)
         .profiles("postgres", "demo")
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", CLOCK))
-        .properties(Map.of(
-            "server.port", "0",
-            "DB_URL", EmbeddedPostgresSupport.jdbcUrl(),
-            "DB_USER", "postgres",
-            "DB_PASSWORD", "postgres",
-            "parcours.demo.dossiers", "false",
-            "parcours.rules.node-id", name,
-            "parcours.rules.poll", "PT1S",
-            "camunda.bpm.process-engine-name", "engine-" + name,
-            "camunda.bpm.job-execution.enabled", "false",
-            "spring.datasource.hikari.connection-timeout", "2000"))
-        .run();
+        // command-line arguments: above application.yml (server.port there is ${PORT:8080})
+        .run("--server.port=0",
+            "--DB_URL=" + EmbeddedPostgresSupport.jdbcUrl(),
+            "--DB_USER=postgres",
+            "--DB_PASSWORD=postgres",
+            "--parcours.demo.dossiers=false",
+            "--parcours.rules.node-id=" + name,
+            "--parcours.rules.poll=PT1S",
+            "--camunda.bpm.process-engine-name=engine-" + name,
+            "--camunda.bpm.job-execution.enabled=false",
+            "--spring.datasource.hikari.connection-timeout=2000");
   }
 
   @BeforeAll
