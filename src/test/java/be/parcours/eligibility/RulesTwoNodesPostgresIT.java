@@ -39,7 +39,7 @@ class RulesTwoNodesPostgresIT {
             "--parcours.demo.dossiers=false",
             "--parcours.rules.node-id=" + name,
             "--parcours.rules.poll=PT1S",
-            "--camunda.bpm.process-engine-name=engine-" + name,
+            "--camunda.bpm.process-engine-name=" + name.replace("-", ""),
             "--camunda.bpm.job-execution.enabled=false",
             "--spring.datasource.hikari.connection-timeout=2000");
   }
@@ -85,14 +85,29 @@ class RulesTwoNodesPostgresIT {
     int versions = workbench(nodeA).versions().size();
 
     long id = propose(nodeA, "demo-legal", "approuvée sur A");
-    String version = workbench(nodeA).approve(id, "demo-legal-2", null).version();
-    Instant approved = Instant.now();
-    while (!version.equals(eligibility(nodeB).activeVersion()) && Duration.between(approved, Instant.now())
-        .toSeconds() < 10) {
-      Thread.sleep(100);
-    }
-    long seconds = Duration.between(approved, Instant.now()).toMillis();
-    System.out.println("node B serves the version approved on node A after " + seconds + " ms");
+    String old = eligibility(nodeB).activeVersion();
+    // node B watched from the side: the instant it serves another version
+    var switchedAt = new java.util.concurrent.atomic.AtomicReference<Instant>();
+    Thread watcher = new Thread(() -> {
+      while (switchedAt.get() == null) {
+        if (!old.equals(eligibility(nodeB).activeVersion())) {
+          switchedAt.set(Instant.now());
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    watcher.start();
+    var approved = workbench(nodeA).approve(id, "demo-legal-2", null);
+    String version = approved.version();
+    watcher.join(15_000);
+    assertThat(switchedAt.get()).as("node B switched").isNotNull();
+    long millis = Duration.between(approved.decidedAt(), switchedAt.get()).toMillis();
+    System.out.println("node B serves the version approved on node A " + millis + " ms after the approval");
+    assertThat(millis).isLessThan(10_000);
     assertThat(eligibility(nodeB).activeVersion()).isEqualTo(version);
     assertThat(workbench(nodeA).versions()).hasSize(versions + 1);
 
