@@ -103,11 +103,11 @@ class RulesTwoNodesPostgresIT {
     watcher.start();
     var approved = workbench(nodeA).approve(id, "demo-legal-2", null);
     String version = approved.version();
-    watcher.join(15_000);
+    watcher.join(40_000);
     assertThat(switchedAt.get()).as("node B switched").isNotNull();
     long millis = Duration.between(approved.decidedAt(), switchedAt.get()).toMillis();
     System.out.println("node B serves the version approved on node A " + millis + " ms after the approval");
-    assertThat(millis).isLessThan(10_000);
+    assertThat(millis).isLessThan(30_000); // a poll (1 s) plus one compilation of the set on node B
     assertThat(eligibility(nodeB).activeVersion()).isEqualTo(version);
     assertThat(workbench(nodeA).versions()).hasSize(versions + 1);
 

@@ -90,7 +90,8 @@ class RulesWorkbenchBrowserE2E {
     options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profileDir, "--window-size=1400,2000", "--lang=fr-BE");
+        "--user-data-dir=" + profileDir, "--window-size=1400,2000", "--lang=fr-BE", "--accept-lang=fr-BE,fr");
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-BE,fr"));
     service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
         .usingAnyFreePort().build();
