@@ -34,14 +34,14 @@ final class ParameterTables {
 
   /** A parameter row: its line in the file and its cells by column title. */
   record ParamRow(int line, List<String> cells, Map<String, String> byTitle) {
-    String get(String title) {
+    public String get(String title) {
       return byTitle.getOrDefault(title, "");
     }
   }
 
   /** A table: its file, the column titles (in order), the header's line, the rows. */
   record Table(String file, List<String> titles, int headerLine, List<ParamRow> rows) {
-    int column(String title) {
+    public int column(String title) {
       return titles.indexOf(title) + 1;
     }
   }
