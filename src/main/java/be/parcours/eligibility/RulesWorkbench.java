@@ -598,16 +598,17 @@ public class RulesWorkbench {
       if (i < a.length && j < b.length && a[i].equals(b[j])) {
         i++;
         j++;
-      } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        if (!b[j].isEmpty()) {
-          out.add(new RowChange("ADDED", 0, j + 1, b[j], csv ? cells(b[j], sep) : List.of()));
-        }
-        j++;
-      } else {
+      } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        // the old row first, then the new one
         if (!a[i].isEmpty()) {
           out.add(new RowChange("REMOVED", i + 1, 0, a[i], csv ? cells(a[i], sep) : List.of()));
         }
         i++;
+      } else {
+        if (!b[j].isEmpty()) {
+          out.add(new RowChange("ADDED", 0, j + 1, b[j], csv ? cells(b[j], sep) : List.of()));
+        }
+        j++;
       }
     }
     return out;
