@@ -91,8 +91,7 @@ public class RulesPageController {
       parameters.computeIfAbsent(p.procedure(), k -> new ArrayList<>()).add(p);
     }
     model.addAttribute("active", active);
-    model.addAttribute("activeRow", workbench.versions().stream().filter(v -> v.version().equals(active)).findFirst()
-        .orElse(null));
+    model.addAttribute("activeRow", workbench.versionRow(active));
     model.addAttribute("versions", workbench.versions());
     model.addAttribute("scheduled", proposals.stream().filter(p -> "SCHEDULED".equals(p.status())).toList());
     model.addAttribute("pending", proposals.stream().filter(p -> "PENDING".equals(p.status())

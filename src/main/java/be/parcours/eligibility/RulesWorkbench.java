@@ -176,6 +176,11 @@ public class RulesWorkbench {
         .orElseThrow(() -> new NotFoundException("no rules version " + version));
   }
 
+  /** A version with who approved it and when it last became active. */
+  RulesVersionStore.VersionRow versionRow(String version) {
+    return store.version(version);
+  }
+
   List<RulesVersionStore.VersionView> versions() {
     return store.newestFirst();
   }
