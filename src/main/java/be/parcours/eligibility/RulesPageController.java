@@ -4,7 +4,6 @@ import be.parcours.shared.BusinessRuleException;
 import be.parcours.shared.InvalidInputException;
 import be.parcours.shared.NotFoundException;
 import be.parcours.shared.TimeConfig;
-import be.parcours.web.WorkplacePage;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
@@ -40,7 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * differences, the scenarios. Supervisors read; only jurists change.
  */
 @Controller
-@WorkplacePage
 @RequestMapping("/rules")
 public class RulesPageController {
 

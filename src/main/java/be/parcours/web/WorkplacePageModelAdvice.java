@@ -6,8 +6,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The layout's model for the {@link WorkplacePage} controllers of other packages (same as {@link PageModelAdvice}). */
-@ControllerAdvice(annotations = WorkplacePage.class)
+/**
+ * The layout's model (same as {@link PageModelAdvice}) for the page controllers of feature
+ * packages, named by package so that this package does not depend on them (the rules workbench:
+ * {@code be.parcours.eligibility.RulesPageController}). API calls of those packages skip it.
+ */
+@ControllerAdvice(basePackages = "be.parcours.eligibility")
 class WorkplacePageModelAdvice {
 
   private final PageModelAdvice pages;
@@ -16,9 +20,13 @@ class WorkplacePageModelAdvice {
     this.pages = pages;
   }
 
+  private static boolean api(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
+  }
+
   @ModelAttribute("me")
-  CurrentUser me(Authentication auth) {
-    return pages.me(auth);
+  CurrentUser me(Authentication auth, HttpServletRequest request) {
+    return api(request) ? null : pages.me(auth);
   }
 
   @ModelAttribute("currentPath")
