@@ -42,7 +42,14 @@ class OpenApiContractTest {
       "get, /api/dossiers/{id}/access-log",
       "post, /api/dossiers/{id}/access-requests",
       "get, /api/alerts",
-      "get, /api/rules/parameters"})
+      "get, /api/rules/parameters",
+      "post, /api/rules/proposals",
+      "post, /api/rules/proposals/{id}/approve",
+      "post, /api/rules/proposals/{id}/reject",
+      "post, /api/rules/versions/{version}/reactivate",
+      "get, /api/rules/versions/{a}/diff/{b}",
+      "get, /api/rules/active/files",
+      "post, /api/rules/import"})
   void the_contract_operation_is_described(String method, String path) throws Exception {
     JsonNode docs = mapper.readTree(Api.as(rest, "demo-caseworker").get("/v3/api-docs").getBody());
 

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Eligibility by the rules legal staff own: evaluates cases with the active rule set, and checks
@@ -59,36 +60,96 @@ public class EligibilityService implements EligibilityEvaluator {
   private final ObjectProvider<ClockTables> clockTables;
   /** Compiled in the background while the rest of the application starts; joined at first use. */
   private final CompletableFuture<RuleEngine> engine;
+  /** A problem met when loading the active version at start-up (the node then serves the seed). */
+  private volatile String startupProblem;
 
   EligibilityService(@Value("${parcours.rules.dir:}") String rulesDir, RulesVersionStore versions, ObjectMapper mapper,
-      Clock clock, ObjectProvider<OpenCaseSource> openCases, ObjectProvider<ClockTables> clockTables) {
+      Clock clock, ObjectProvider<OpenCaseSource> openCases, ObjectProvider<ClockTables> clockTables,
+      TransactionTemplate transaction) {
     this.rulesDir = rulesDir;
     this.clockTables = clockTables;
     this.versions = versions;
     this.mapper = mapper;
     this.clock = clock;
     this.openCases = openCases;
-    this.engine = CompletableFuture.supplyAsync(() -> {
-      // the clock tables are loaded by the clock module at start-up (a broken table fails it there);
-      // not touched from this background thread while the context is still being built
-      Check initial = check("system", false);
-      if (!initial.valid()) {
-        throw new IllegalStateException("the rules in " + initial.files().origin() + " do not pass: errors "
-            + initial.errors() + ", failed scenarios "
-            + (initial.scenarios() == null ? "-" : initial.scenarios().failed()));
-      }
-      log.info("Rules {} loaded from {}", initial.ruleSet().version(), initial.files().origin());
-      return new RuleEngine(initial.ruleSet());
-    });
+    // the clock tables are loaded by the clock module at start-up (a broken table fails it there);
+    // not touched from this background thread while the context is still being built
+    this.engine = CompletableFuture.supplyAsync(() -> new RuleEngine(initialSet(transaction), clock));
   }
 
-  /** Records the version in force once the application is up (fails start-up if the rules do not pass). */
+  /**
+   * The active version of the database, compiled; when the database holds none, the seed (the
+   * rules directory) is checked, imported and activated. A stored version that does not compile on
+   * this node leaves it on the seed, with the problem reported as an incident.
+   */
+  private CompiledRuleSet initialSet(TransactionTemplate transaction) {
+    String active = versions.activeVersion();
+    if (active != null) {
+      CompiledRuleSet stored = compileStored(active);
+      if (stored != null) {
+        log.info("Rules {} loaded from the database", active);
+        return stored;
+      }
+    }
+    RuleFiles seed = seedFiles().canonical();
+    Check initial = check(seed, "system", false);
+    if (!initial.valid()) {
+      throw new IllegalStateException("the rules in " + seed.origin() + " do not pass: errors "
+          + initial.errors() + ", failed scenarios "
+          + (initial.scenarios() == null ? "-" : initial.scenarios().failed()));
+    }
+    if (active != null) {
+      return initial.ruleSet();
+    }
+    String version = transaction.execute(tx -> {
+      String now = versions.lockActiveVersion();
+      if (now != null) {
+        return now; // another node seeded first
+      }
+      versions.storeContent(seed, clock.instant());
+      String v = versions.ensureVersion(seed, "system", clock.instant());
+      versions.setActive(v, "system", clock.instant());
+      versions.audit(clock.instant(), "system", "SEED", null, v, "import du dossier des règles " + seed.origin());
+      return v;
+    });
+    log.info("Rules {} active (the database held none; seed {})", version, seed.origin());
+    CompiledRuleSet stored = compileStored(version);
+    return stored != null ? stored : initial.ruleSet();
+  }
+
+  /** A stored version compiled under its name, or null (the problem kept as this node's incident). */
+  private CompiledRuleSet compileStored(String version) {
+    var row = versions.version(version);
+    RuleFiles files = RuleFiles.fromTexts("database:" + version, versions.contentFiles(row.contentHash()));
+    var compiled = RuleSetCompiler.compile(files, version, row.loadedBy(), row.loadedAt());
+    if (compiled.ok()) {
+      return compiled.ruleSet();
+    }
+    startupProblem = "version " + version + " : " + RuleErrors.french(compiled.errors());
+    log.error("The active rules {} do not compile on this node: {}; serving the seed", version, compiled.errors());
+    return null;
+  }
+
+  String startupProblem() {
+    return startupProblem;
+  }
+
+  /** Once the application is up: the clock tables of the active version (fails start-up if the rules do not pass). */
   @EventListener
   public void onReady(ApplicationReadyEvent event) {
-    versions.recordActive(engine().active());
+    CompiledRuleSet active = engine().active();
+    ClockTables tables = clockTables.getIfAvailable();
+    var row = versions.version(active.version());
+    if (tables != null && row != null && row.contentHash() != null) {
+      try {
+        tables.activate(RuleFiles.fromTexts("db", versions.contentFiles(row.contentHash())).files());
+      } catch (RuntimeException e) {
+        log.error("The clock tables of {} are refused on this node: {}", active.version(), e.getMessage());
+      }
+    }
   }
 
-  private RuleEngine engine() {
+  RuleEngine engine() {
     try {
       return engine.join();
     } catch (CompletionException e) {
@@ -96,7 +157,13 @@ public class EligibilityService implements EligibilityEvaluator {
     }
   }
 
-  RuleFiles currentFiles() {
+  /**
+   * The rules directory, the seed of the database and what {@code validate} reads: {@code
+   * parcours.rules.dir}; else the {@code rules/} folder of the working directory when the
+   * application runs from the project (what legal staff edit beside the README); else the rules
+   * packaged with the application.
+   */
+  RuleFiles seedFiles() {
     if (rulesDir != null && !rulesDir.isBlank()) {
       Path dir = Path.of(rulesDir);
       if (!Files.isDirectory(dir)) {
@@ -104,20 +171,41 @@ public class EligibilityService implements EligibilityEvaluator {
       }
       return RuleFiles.fromDirectory(dir);
     }
+    Path local = Path.of("rules");
+    if (Files.isDirectory(local.resolve("scenarios")) && Files.isRegularFile(local.resolve("README.md"))) {
+      return RuleFiles.fromDirectory(local);
+    }
     return RuleFiles.fromClasspath();
   }
 
   /** Compiles the rules directory and runs every scenario, without activating anything. */
   public Check check(String user) {
-    return check(user, true);
+    return check(seedFiles().canonical(), user, true);
   }
 
-  private Check check(String user, boolean withClockTables) {
-    RuleFiles files = currentFiles();
+  /** Checks a candidate set: its tables' cells, compilation, clock tables, every scenario. Errors in French. */
+  Check check(RuleFiles files, String user) {
+    return check(files, user, true);
+  }
+
+  private Check check(RuleFiles files, String user, boolean withClockTables) {
+    List<RuleError> tableErrors = new ArrayList<>();
+    files.texts().forEach((path, text) -> {
+      if (ParameterTables.isParameterTable(path)) {
+        var table = ParameterTables.read(path, text);
+        if (table != null) {
+          tableErrors.addAll(ParameterTables.check(table));
+        }
+      }
+    });
+    List<RuleError> clockErrors = withClockTables ? RuleErrors.french(clockErrors(files)) : List.of();
+    if (!tableErrors.isEmpty()) {
+      tableErrors.addAll(clockErrors);
+      return new Check(files, null, List.copyOf(tableErrors), null);
+    }
     var compiled = RuleSetCompiler.compile(files, user, clock.instant());
-    List<RuleError> clockErrors = withClockTables ? clockErrors(files) : List.of();
     if (!compiled.ok()) {
-      var errors = new java.util.ArrayList<>(compiled.errors());
+      var errors = new ArrayList<>(RuleErrors.french(compiled.errors()));
       errors.addAll(clockErrors);
       return new Check(files, null, List.copyOf(errors), null);
     }
@@ -134,27 +222,19 @@ public class EligibilityService implements EligibilityEvaluator {
         .map(p -> new RuleError(p.file(), p.line(), 0, p.message())).toList();
   }
 
-  /** Checks, then activates the new set if it passes; concurrent reloads are serialised. */
-  public synchronized Check reload(String user) {
-    Check check = check(user);
-    if (check.valid()) {
-      versions.recordActive(check.ruleSet()); // first: if the database refuses, nothing has switched
-      ClockTables tables = clockTables.getIfAvailable();
-      if (tables != null) {
-        tables.activate(check.files().files());
-      }
-      engine().activate(check.ruleSet());
-      log.info("Rules {} activated by {}", check.ruleSet().version(), user);
+  /** The clock tables of these files, on this node. */
+  void activateClockTables(RuleFiles files) {
+    ClockTables tables = clockTables.getIfAvailable();
+    if (tables != null) {
+      tables.activate(files.files());
     }
-    return check;
   }
 
   /**
-   * Dry run of the rules directory: checks it like a reload, then evaluates every open dossier
-   * with it and lists those whose outcome would change. Nothing is activated.
+   * Dry run of a candidate set: evaluates every open dossier with it and lists those whose outcome
+   * would change. Nothing is activated.
    */
-  public Impact impact(String user) {
-    Check check = check(user);
+  public Impact impact(Check check) {
     String active = activeVersion();
     if (!check.valid()) {
       return new Impact(check, active, 0, List.of());
@@ -188,6 +268,11 @@ public class EligibilityService implements EligibilityEvaluator {
   /** The rule set evaluations use now (legal values, alerts). */
   RuleSetCompiler.CompiledRuleSet activeRuleSet() {
     return engine().active();
+  }
+
+  /** The impact of the rules directory (POST /api/rules/impact, for scripts). */
+  public Impact impact(String user) {
+    return impact(check(user));
   }
 
   public String activeVersion() {

@@ -14,18 +14,52 @@ import org.kie.api.runtime.StatelessKieSession;
  */
 final class RuleEngine {
 
-  private final AtomicReference<CompiledRuleSet> active = new AtomicReference<>();
+  /** A version approved for a date: it serves from that instant (00:00 Brussels) on every node. */
+  record Scheduled(java.time.Instant at, CompiledRuleSet ruleSet) {}
+
+  /** The set in force and those scheduled after it, soonest first; replaced as a whole. */
+  record Timeline(CompiledRuleSet current, List<Scheduled> upcoming) {}
+
+  private final AtomicReference<Timeline> timeline = new AtomicReference<>();
+  private final java.time.Clock clock;
 
   RuleEngine(CompiledRuleSet initial) {
-    active.set(initial);
+    this(initial, java.time.Clock.systemUTC());
   }
 
+  RuleEngine(CompiledRuleSet initial, java.time.Clock clock) {
+    this.clock = clock;
+    timeline.set(new Timeline(initial, List.of()));
+  }
+
+  /**
+   * The set in force now: the last scheduled one whose instant has come, else the current one. The
+   * instant is read from the clock at each evaluation, so every node switches at the same instant,
+   * whatever its polling; the database flips its pointer at the same time (RulesSync).
+   */
   CompiledRuleSet active() {
-    return active.get();
+    Timeline t = timeline.get();
+    CompiledRuleSet result = t.current();
+    java.time.Instant now = clock.instant();
+    for (Scheduled s : t.upcoming()) {
+      if (!now.isBefore(s.at())) {
+        result = s.ruleSet();
+      }
+    }
+    return result;
+  }
+
+  Timeline timeline() {
+    return timeline.get();
   }
 
   void activate(CompiledRuleSet ruleSet) {
-    active.set(ruleSet);
+    timeline.set(new Timeline(ruleSet, List.of()));
+  }
+
+  void replace(Timeline next) {
+    timeline.set(new Timeline(next.current(), next.upcoming().stream()
+        .sorted(java.util.Comparator.comparing(Scheduled::at)).toList()));
   }
 
   static Verdict familyReunification(CompiledRuleSet ruleSet, FamilyReunificationFacts facts, LocalDate referenceDate,

@@ -53,7 +53,31 @@ record RuleFiles(String origin, Map<String, byte[]> files) {
     return new RuleFiles("classpath:rules/", files);
   }
 
-  private static boolean relevant(String rel) {
+  /** A set from texts by path (the database, a proposal). */
+  static RuleFiles fromTexts(String origin, Map<String, String> texts) {
+    Map<String, byte[]> files = new TreeMap<>();
+    texts.forEach((path, text) -> files.put(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return new RuleFiles(origin, files);
+  }
+
+  /** The same set in canonical form (see {@link SpreadsheetNormalizer}): what is stored and compared. */
+  RuleFiles canonical() {
+    Map<String, byte[]> out = new TreeMap<>();
+    files.forEach((path, content) -> {
+      var n = SpreadsheetNormalizer.normalize(path, content);
+      out.put(n.path(), n.content().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    });
+    return new RuleFiles(origin, out);
+  }
+
+  /** The files as text, by path in name order. */
+  Map<String, String> texts() {
+    Map<String, String> out = new TreeMap<>();
+    files.forEach((path, content) -> out.put(path, new String(content, java.nio.charset.StandardCharsets.UTF_8)));
+    return out;
+  }
+
+  static boolean relevant(String rel) {
     return rel.endsWith(".drl") || rel.endsWith(".drl.csv") || rel.endsWith(".drl.xlsx")
         || (rel.startsWith("scenarios/") && rel.endsWith(".csv")) || (rel.startsWith("clocks/") && rel.endsWith(".csv"));
   }
@@ -62,8 +86,13 @@ record RuleFiles(String origin, Map<String, byte[]> files) {
     return path.endsWith(".drl") || path.endsWith(".drl.csv") || path.endsWith(".drl.xlsx");
   }
 
-  /** First 7 hex digits of SHA-256 over every file name and content, in name order. */
+  /** First 7 hex digits of {@link #fullHash()}. */
   String contentHash() {
+    return fullHash().substring(0, 7);
+  }
+
+  /** SHA-256 (hex) over every file name and content, in name order: the identity of a content. */
+  String fullHash() {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       files.forEach((name, content) -> {
@@ -71,7 +100,7 @@ record RuleFiles(String origin, Map<String, byte[]> files) {
         md.update((byte) 0);
         md.update(content);
       });
-      return HexFormat.of().formatHex(md.digest()).substring(0, 7);
+      return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -52,6 +52,12 @@ final class RuleSetCompiler {
   private RuleSetCompiler() {}
 
   static Result compile(RuleFiles files, String loadedBy, Instant now) {
+    return compile(files, now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "#" + files.contentHash(), loadedBy,
+        now);
+  }
+
+  /** Compiles a set under a given version name (a version stored in the database keeps its name). */
+  static Result compile(RuleFiles files, String version, String loadedBy, Instant now) {
     KieServices ks = KieServices.Factory.get();
     Set<RuleError> errors = new LinkedHashSet<>();
     Map<String, KieBase> kieBases = new LinkedHashMap<>();
@@ -95,7 +101,6 @@ final class RuleSetCompiler {
     if (!errors.isEmpty()) {
       return new Result(null, List.copyOf(errors));
     }
-    String version = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "#" + files.contentHash();
     return new Result(new CompiledRuleSet(version, now, loadedBy, List.copyOf(files.files().keySet()),
         Map.copyOf(kieBases)), List.of());
   }

@@ -2,8 +2,6 @@ package be.parcours.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -16,44 +14,31 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
-/** Legal staff change the rules folder: a broken file or a failing scenario never replaces the active set. */
+/**
+ * The scripts' reload of the rules folder: a broken file or a failing scenario never replaces the
+ * active set; a valid change proposed by one jurist is activated only when another jurist reloads
+ * (or approves) the same content; identical content is never a new version, restarts included.
+ */
 class RulesReloadTest {
 
   @TempDir
   Path rulesDir;
+  RulesTestBench bench;
   EligibilityService service;
-  JdbcTemplate jdbc;
+  RulesWorkbench workbench;
 
   @BeforeEach
   void copyRulesAndStart() throws IOException {
-    Path source = Path.of("rules");
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path p : walk.toList()) {
-        Path target = rulesDir.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    var ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:rules-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    jdbc = new JdbcTemplate(ds);
-    jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V10__rules_versions.sql")));
-    service = new EligibilityService(rulesDir.toString(), new RulesVersionStore(jdbc),
-        new ObjectMapper().registerModule(new JavaTimeModule()), Clock.systemUTC(),
-        new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(OpenCaseSource.class),
-        new org.springframework.beans.factory.support.StaticListableBeanFactory()
-            .getBeanProvider(be.parcours.clock.ClockTables.class));
-    service.onReady(null);
+    RulesTestBench.copyRules(rulesDir);
+    bench = new RulesTestBench();
+    var node = bench.node("node-a", rulesDir, Clock.systemUTC());
+    service = node.service();
+    workbench = node.workbench();
   }
 
   private Verdict contractExample() {
@@ -61,19 +46,29 @@ class RulesReloadTest {
         Locale.FRENCH);
   }
 
+  private RulesWorkbench.ReloadOutcome reload(String user) {
+    var check = service.check(user);
+    assertThat(check.valid()).as("check of %s: %s %s", user, check.errors(), check.failedScenarios()).isTrue();
+    return workbench.reload(user, check);
+  }
+
   @Test
-  void a_broken_rule_file_is_refused_with_file_and_line_and_the_old_set_keeps_serving() throws IOException {
+  void a_broken_rule_file_is_refused_with_file_and_line_in_french_and_the_old_set_keeps_serving() throws IOException {
     String before = service.activeVersion();
     Path drl = rulesDir.resolve("family-reunification/family-reunification.drl");
     Files.writeString(drl, Files.readString(drl).replace("out.finding(\"HOUSING\", $c.adequateHousing()",
         "out.finding(\"HOUSING\" $c.adequateHousing()"));
 
-    var check = service.reload("demo-legal");
+    var check = service.check("demo-legal");
 
     assertThat(check.valid()).isFalse();
+    assertThat(check.files().origin()).isEqualTo(rulesDir.toAbsolutePath().toString());
     assertThat(check.errors()).isNotEmpty();
-    assertThat(check.errors().get(0).file()).isEqualTo("family-reunification/family-reunification.drl");
-    assertThat(check.errors().get(0).line()).isPositive();
+    var first = check.errors().get(0);
+    assertThat(first.file()).isEqualTo("family-reunification/family-reunification.drl");
+    assertThat(first.line()).isPositive();
+    assertThat(first.message()).startsWith("Fichier family-reunification/family-reunification.drl, ligne " + first.line())
+        .contains("erreur d'écriture");
     assertThat(service.activeVersion()).isEqualTo(before);
     assertThat(contractExample().outcome()).isEqualTo("ELIGIBLE");
   }
@@ -81,27 +76,28 @@ class RulesReloadTest {
   @Test
   void a_clock_table_is_checked_and_activated_with_the_rules() throws IOException {
     var reloadable = be.parcours.clock.ClockTestSupport.reloadable(Clock.systemUTC());
-    var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+    var beans = new StaticListableBeanFactory();
     beans.addBean("clockTables", reloadable.tables());
-    var withClock = new EligibilityService(rulesDir.toString(), new RulesVersionStore(jdbc),
-        new ObjectMapper().registerModule(new JavaTimeModule()), Clock.systemUTC(),
-        beans.getBeanProvider(OpenCaseSource.class), beans.getBeanProvider(be.parcours.clock.ClockTables.class));
-    withClock.onReady(null);
+    var node = bench.node("node-clock", rulesDir, Clock.systemUTC(), beans);
     Path deadlines = rulesDir.resolve("clocks/legal-deadlines.csv");
     String table = Files.readString(deadlines);
-    java.time.LocalDate notified = java.time.LocalDate.parse("2026-03-02");
+    LocalDate notified = LocalDate.parse("2026-03-02");
 
     Files.writeString(deadlines, table.replace("APPEAL_CCE,30,DAYS", "APPEAL_CCE,trente,DAYS"));
-    var refused = withClock.reload("demo-legal");
+    var refused = node.service().check("demo-legal");
     Files.writeString(deadlines, table.replace("APPEAL_CCE,30,DAYS", "APPEAL_CCE,45,DAYS"));
-    var accepted = withClock.reload("demo-legal");
+    var accepted = node.service().check("demo-legal");
+    node.workbench().reload("demo-legal", accepted);
+    var activated = node.workbench().reload("demo-legal-2", node.service().check("demo-legal-2"));
 
     assertThat(refused.valid()).isFalse();
     assertThat(refused.errors()).singleElement().satisfies(e -> {
       assertThat(e.file()).isEqualTo("clocks/legal-deadlines.csv");
       assertThat(e.line()).isEqualTo(14);
+      assertThat(e.message()).startsWith("Fichier clocks/legal-deadlines.csv, ligne 14 : ");
     });
     assertThat(accepted.valid()).isTrue();
+    assertThat(activated.status()).isEqualTo("APPROVED");
     assertThat(accepted.ruleSet().files()).contains("clocks/legal-deadlines.csv", "clocks/public-holidays.csv");
     assertThat(reloadable.legalClock().deadline("APPEAL_CCE", notified).dueOn()).isEqualTo("2026-04-16");
   }
@@ -113,7 +109,7 @@ class RulesReloadTest {
     Path table = rulesDir.resolve("family-reunification/base-amounts.drl.csv");
     Files.writeString(table, Files.readString(table).replace(",2111.89,", ",2272.73,"));
 
-    var check = service.reload("demo-legal");
+    var check = service.check("demo-legal");
 
     assertThat(check.valid()).isFalse();
     assertThat(check.errors()).isEmpty();
@@ -124,35 +120,66 @@ class RulesReloadTest {
   }
 
   @Test
-  void a_valid_change_is_activated_with_a_new_version_recorded_in_the_database() throws IOException {
+  void a_valid_change_reloaded_by_one_jurist_waits_for_a_second_jurist_then_is_active_and_recorded()
+      throws IOException {
     String before = service.activeVersion();
     Path scenarios = rulesDir.resolve("scenarios/family-reunification.csv");
     Files.writeString(scenarios, Files.readString(scenarios)
         + "Nouveau cas des juristes;2025-09-15;THIRD_COUNTRY_NATIONAL;UNLIMITED;2025-09-01;3000.00;EMPLOYMENT;oui;oui;2;SPOUSE;1990-01-01;oui;ABROAD;ELIGIBLE;FR-2025;\n");
 
-    var check = service.reload("demo-legal");
+    var first = reload("demo-legal");
+    var again = reload("demo-legal");
+    assertThat(service.activeVersion()).isEqualTo(before);
+    var second = reload("demo-legal-2");
 
-    assertThat(check.valid()).isTrue();
-    assertThat(service.activeVersion()).isNotEqualTo(before).endsWith("#" + check.files().contentHash());
+    assertThat(first.status()).isEqualTo("PENDING");
+    assertThat(first.proposalId()).isNotNull();
+    assertThat(again.status()).isEqualTo("PENDING");
+    assertThat(again.proposalId()).isEqualTo(first.proposalId());
+    assertThat(second.status()).isEqualTo("APPROVED");
+    assertThat(service.activeVersion()).isNotEqualTo(before).isEqualTo(second.version());
     var versions = service.versions();
     assertThat(versions).hasSize(2);
     assertThat(versions.get(0).active()).isTrue();
     assertThat(versions.get(0).loadedBy()).isEqualTo("demo-legal");
     assertThat(versions.get(0).files()).contains("scenarios/family-reunification.csv");
     assertThat(versions.get(1).active()).isFalse();
+    assertThat(workbench.audit()).extracting(RulesVersionStore.AuditRow::action).contains("PROPOSE", "APPROVE", "SEED");
+    // the same folder reloaded again: nothing to do
+    assertThat(reload("demo-legal").status()).isEqualTo("ACTIVE");
   }
 
   @Test
-  void evaluations_during_reloads_never_fail_or_mix_versions() throws Exception {
+  void a_restart_on_the_same_content_adds_no_version() {
+    String before = service.activeVersion();
+
+    var restarted = bench.node("node-a", rulesDir, Clock.systemUTC());
+    var another = bench.node("node-b", rulesDir, Clock.systemUTC());
+
+    assertThat(restarted.service().activeVersion()).isEqualTo(before);
+    assertThat(another.service().activeVersion()).isEqualTo(before);
+    assertThat(service.versions()).hasSize(1);
+  }
+
+  @Test
+  void evaluations_during_activations_never_fail_or_mix_versions() throws Exception {
+    Path scenarios = rulesDir.resolve("scenarios/family-reunification.csv");
+    String original = Files.readString(scenarios);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<Verdict>> results = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       results.add(pool.submit(this::contractExample));
       if (i % 100 == 0) {
-        pool.submit(() -> service.reload("demo-legal"));
+        Files.writeString(scenarios, original + "# change " + i + "\n");
+        var check = service.check("demo-legal");
+        pool.submit(() -> {
+          workbench.reload("demo-legal", check);
+          return workbench.reload("demo-legal-2", check);
+        });
       }
     }
     pool.shutdown();
+    pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
     for (Future<Verdict> f : results) {
       Verdict v = f.get();
       assertThat(v.outcome()).isEqualTo("ELIGIBLE");

@@ -1,0 +1,384 @@
+package be.parcours.eligibility;
+
+import be.parcours.shared.BusinessRuleException;
+import be.parcours.shared.InvalidInputException;
+import be.parcours.shared.NotFoundException;
+import be.parcours.shared.TimeConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The legal staff's workbench page ({@code /rules}): the version in force and its history, the
+ * legal values in force, the files, the proposals (edit a table in the page, upload files),
+ * their checks and impact, approval by another jurist at once or on a date, what is scheduled,
+ * differences, the scenarios. Supervisors read; only jurists change.
+ */
+@Controller
+@RequestMapping("/rules")
+public class RulesPageController {
+
+  private static final String READERS = "hasAnyAuthority('GROUP_juristes', 'GROUP_superviseurs')";
+  private static final String JURISTS = "hasAuthority('GROUP_juristes')";
+  private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+  private static final Pattern DATE_INPUT = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
+  /** Columns a jurist edits in the page (the rule's name, code and regime are kept for an existing row). */
+  static final List<String> EDITABLE = List.of(ParameterTables.VALUE, ParameterTables.FROM, ParameterTables.UNTIL,
+      ParameterTables.BASIS, ParameterTables.SOURCE, ParameterTables.TO_CONFIRM);
+  static final List<String> NEW_ROW = List.of(ParameterTables.NAME, ParameterTables.CODE, ParameterTables.REGIME,
+      ParameterTables.VALUE, ParameterTables.FROM, ParameterTables.UNTIL, ParameterTables.BASIS,
+      ParameterTables.SOURCE, ParameterTables.TO_CONFIRM);
+
+  private final RulesWorkbench workbench;
+  private final Clock clock;
+
+  RulesPageController(RulesWorkbench workbench, Clock clock) {
+    this.workbench = workbench;
+    this.clock = clock;
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(TimeConfig.BRUSSELS));
+  }
+
+  /** A cell as the page shows it: ISO dates as jj/mm/aaaa, decimal point as a comma. */
+  public static String show(String cell) {
+    if (cell == null) {
+      return "";
+    }
+    if (cell.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return LocalDate.parse(cell).format(DMY);
+    }
+    if (cell.matches("-?\\d+\\.\\d+")) {
+      return cell.replace('.', ',');
+    }
+    return cell;
+  }
+
+  @GetMapping
+  @PreAuthorize(READERS)
+  String workbench(Model model) {
+    String active = workbench.activeVersion();
+    List<RulesWorkbench.ProposalView> proposals = workbench.proposals();
+    Map<String, List<RulesWorkbench.ParameterView>> parameters = new TreeMap<>();
+    for (var p : workbench.parameters(today())) {
+      parameters.computeIfAbsent(p.procedure(), k -> new ArrayList<>()).add(p);
+    }
+    model.addAttribute("active", active);
+    model.addAttribute("activeRow", workbench.versionRow(active));
+    model.addAttribute("versions", workbench.versions());
+    model.addAttribute("scheduled", proposals.stream().filter(p -> "SCHEDULED".equals(p.status())).toList());
+    model.addAttribute("pending", proposals.stream().filter(p -> "PENDING".equals(p.status())
+        || "INVALID".equals(p.status())).toList());
+    model.addAttribute("recent", proposals.stream().limit(10).toList());
+    model.addAttribute("parameters", parameters);
+    model.addAttribute("files", workbench.activeFiles().keySet());
+    model.addAttribute("nodes", workbench.nodes());
+    model.addAttribute("incidents", workbench.nodes().stream().filter(RulesWorkbench.NodeView::incident).toList());
+    model.addAttribute("audit", workbench.audit().stream().limit(15).toList());
+    model.addAttribute("today", today());
+    model.addAttribute("show", new Shower());
+    return "rules/workbench";
+  }
+
+  /** For the templates: {@code ${show.cell(x)}}. */
+  public static final class Shower {
+    public String cell(String c) {
+      return show(c);
+    }
+
+    public String procedure(String path) {
+      int slash = path.indexOf('/');
+      return slash < 0 ? "" : path.substring(0, slash);
+    }
+  }
+
+  // ---- a parameter table edited in the page -----------------------------------------------------
+
+  static String tablePath(String procedure) {
+    if (!RuleSetCompiler.PROCEDURES.contains(procedure)) {
+      throw new NotFoundException("no parameter table for " + procedure);
+    }
+    return procedure + "/legal-parameters.drl.csv";
+  }
+
+  @GetMapping("/tables/{procedure}")
+  @PreAuthorize(JURISTS)
+  String editTable(@PathVariable String procedure, Model model) {
+    String path = tablePath(procedure);
+    var table = ParameterTables.read(path, workbench.activeFile(path));
+    model.addAttribute("procedure", procedure);
+    model.addAttribute("path", path);
+    model.addAttribute("table", table);
+    model.addAttribute("editable", EDITABLE);
+    model.addAttribute("newRow", NEW_ROW);
+    model.addAttribute("show", new Shower());
+    model.addAttribute("today", today());
+    return "rules/table";
+  }
+
+  @PostMapping("/tables/{procedure}")
+  @PreAuthorize(JURISTS)
+  String proposeTable(@PathVariable String procedure, @RequestParam Map<String, String> form, Principal principal,
+      RedirectAttributes flash) {
+    String path = tablePath(procedure);
+    String edited = editedTable(path, workbench.activeFile(path), form);
+    return propose(principal, List.of(new RulesWorkbench.Upload(path, edited.getBytes(StandardCharsets.UTF_8))),
+        form.get("note"), "/rules/tables/" + procedure, flash);
+  }
+
+  /** The table with the cells of the form: {@code r<line>_<column>} for a row, {@code n<i>_<column>} for a new one. */
+  static String editedTable(String path, String text, Map<String, String> form) {
+    var table = ParameterTables.read(path, text);
+    List<RuleCsv.Row> rows = RuleCsv.parse(text, ',');
+    int lastParamLine = table.rows().isEmpty() ? table.headerLine() : table.rows().get(table.rows().size() - 1).line();
+    StringBuilder out = new StringBuilder();
+    for (RuleCsv.Row row : rows) {
+      List<String> cells = new ArrayList<>(row.cells());
+      boolean isParam = table.rows().stream().anyMatch(r -> r.line() == row.line());
+      if (isParam) {
+        for (String title : EDITABLE) {
+          String value = form.get("r" + row.line() + "_" + table.column(title));
+          int i = table.column(title) - 1;
+          if (value != null && i >= 0) {
+            while (cells.size() <= i) {
+              cells.add("");
+            }
+            cells.set(i, value.strip());
+          }
+        }
+      }
+      out.append(RuleCsv.line(cells, ',')).append('\n');
+      if (row.line() == lastParamLine) {
+        for (int n = 0; n < 5; n++) {
+          Map<String, String> added = new LinkedHashMap<>();
+          for (String title : NEW_ROW) {
+            String v = form.get("n" + n + "_" + table.column(title));
+            if (v != null && !v.isBlank()) {
+              added.put(title, v.strip());
+            }
+          }
+          if (added.isEmpty()) {
+            continue;
+          }
+          List<String> cellsNew = new ArrayList<>();
+          for (String title : table.titles()) {
+            cellsNew.add(added.getOrDefault(title, switch (title) {
+              case ParameterTables.ACTIVE -> "oui";
+              case ParameterTables.PRIORITY -> "1000";
+              case ParameterTables.REGIME -> "*";
+              default -> "";
+            }));
+          }
+          out.append(RuleCsv.line(cellsNew, ',')).append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  // ---- scenarios: the table, and a row to add ---------------------------------------------------
+
+  @GetMapping("/scenarios/{procedure}")
+  @PreAuthorize(READERS)
+  String scenarios(@PathVariable String procedure, Model model) {
+    String path = "scenarios/" + procedure + ".csv";
+    String text = workbench.activeFiles().get(path);
+    if (text == null) {
+      throw new NotFoundException("no scenarios " + path);
+    }
+    List<RuleCsv.Row> rows = RuleCsv.parse(text, ';').stream().filter(r -> !r.comment() && !r.blank()).toList();
+    model.addAttribute("procedure", procedure);
+    model.addAttribute("path", path);
+    model.addAttribute("header", rows.isEmpty() ? List.of() : rows.get(0).cells());
+    model.addAttribute("rows", rows.size() < 2 ? List.of() : rows.subList(1, rows.size()));
+    model.addAttribute("show", new Shower());
+    return "rules/scenarios";
+  }
+
+  @PostMapping("/scenarios/{procedure}")
+  @PreAuthorize(JURISTS)
+  String addScenario(@PathVariable String procedure, @RequestParam Map<String, String> form, Principal principal,
+      RedirectAttributes flash) {
+    String path = "scenarios/" + procedure + ".csv";
+    String text = workbench.activeFile(path);
+    List<RuleCsv.Row> rows = RuleCsv.parse(text, ';').stream().filter(r -> !r.comment() && !r.blank()).toList();
+    List<String> header = rows.get(0).cells();
+    List<String> cells = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      cells.add(form.getOrDefault("c" + i, "").strip());
+    }
+    if (cells.stream().allMatch(String::isEmpty)) {
+      flash.addFlashAttribute("flashError", "Le scénario est vide.");
+      return "redirect:/rules/scenarios/" + procedure;
+    }
+    String added = (text.endsWith("\n") ? text : text + "\n") + RuleCsv.line(cells, ';') + "\n";
+    return propose(principal, List.of(new RulesWorkbench.Upload(path, added.getBytes(StandardCharsets.UTF_8))),
+        form.get("note"), "/rules/scenarios/" + procedure, flash);
+  }
+
+  // ---- upload, proposals, decisions --------------------------------------------------------------
+
+  @PostMapping("/upload")
+  @PreAuthorize(JURISTS)
+  String upload(@RequestParam("path") String path, @RequestParam("file") MultipartFile file,
+      @RequestParam(value = "note", required = false) String note, Principal principal, RedirectAttributes flash)
+      throws java.io.IOException {
+    if (file.isEmpty()) {
+      flash.addFlashAttribute("flashError", "Choisissez un fichier.");
+      return "redirect:/rules";
+    }
+    return propose(principal, List.of(new RulesWorkbench.Upload(path, file.getBytes())), note, "/rules", flash);
+  }
+
+  private String propose(Principal principal, List<RulesWorkbench.Upload> uploads, String note, String back,
+      RedirectAttributes flash) {
+    try {
+      var p = workbench.propose(principal.getName(), uploads, null, note);
+      flash.addFlashAttribute(p.valid() ? "flashSuccess" : "flashError", p.valid()
+          ? "Proposition " + p.id() + " enregistrée : elle attend l'approbation d'un autre juriste."
+          : "Proposition " + p.id() + " enregistrée, mais elle n'est pas valide : voyez les erreurs ci-dessous.");
+      return "redirect:/rules/proposals/" + p.id();
+    } catch (BusinessRuleException | InvalidInputException e) {
+      flash.addFlashAttribute("flashError", e.getMessage());
+      return "redirect:" + back;
+    }
+  }
+
+  @GetMapping("/proposals/{id}")
+  @PreAuthorize(READERS)
+  String proposal(@PathVariable long id, Model model) {
+    var p = workbench.proposal(id);
+    model.addAttribute("p", p);
+    Map<String, String> after = workbench.proposalFiles(id);
+    Map<String, String> before;
+    try {
+      before = p.baseVersion() == null ? Map.of() : workbench.files(p.baseVersion());
+    } catch (RuntimeException e) {
+      before = Map.of();
+    }
+    model.addAttribute("diff", RulesWorkbench.diff(before, after));
+    model.addAttribute("show", new Shower());
+    return "rules/proposal";
+  }
+
+  @PostMapping("/proposals/{id}/approve")
+  @PreAuthorize(JURISTS)
+  String approve(@PathVariable long id, @RequestParam(value = "activateOn", required = false) String activateOn,
+      Principal principal, RedirectAttributes flash) {
+    try {
+      LocalDate day = parseDate(activateOn);
+      var p = workbench.approve(id, principal.getName(), day);
+      flash.addFlashAttribute("flashSuccess", "SCHEDULED".equals(p.status())
+          ? "Approuvée : la version " + p.version() + " sera active le " + p.activateOn().format(DMY)
+              + " à 00:00 (heure de Bruxelles), sur tous les serveurs."
+          : "Approuvée : la version " + p.version() + " est active.");
+    } catch (RulesWorkbench.FourEyesException | BusinessRuleException | InvalidInputException e) {
+      flash.addFlashAttribute("flashError", e.getMessage());
+    } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+      flash.addFlashAttribute("flashError", "Cette proposition a déjà été traitée.");
+    }
+    return "redirect:/rules/proposals/" + id;
+  }
+
+  @PostMapping("/proposals/{id}/reject")
+  @PreAuthorize(JURISTS)
+  String reject(@PathVariable long id, @RequestParam(value = "reason", required = false) String reason,
+      Principal principal, RedirectAttributes flash) {
+    try {
+      workbench.reject(id, principal.getName(), reason);
+      flash.addFlashAttribute("flashSuccess", "Proposition " + id + " refusée.");
+    } catch (InvalidInputException e) {
+      flash.addFlashAttribute("flashError", "Indiquez la raison du refus.");
+    } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+      flash.addFlashAttribute("flashError", "Cette proposition a déjà été traitée.");
+    }
+    return "redirect:/rules/proposals/" + id;
+  }
+
+  @PostMapping("/versions/reactivate")
+  @PreAuthorize(JURISTS)
+  String reactivate(@RequestParam String version, Principal principal, RedirectAttributes flash) {
+    try {
+      var p = workbench.reactivate(principal.getName(), version);
+      flash.addFlashAttribute("flashSuccess", "Retour à la version " + version + " proposé : un autre juriste doit "
+          + "l'approuver.");
+      return "redirect:/rules/proposals/" + p.id();
+    } catch (BusinessRuleException e) {
+      flash.addFlashAttribute("flashError", e.getMessage());
+      return "redirect:/rules";
+    }
+  }
+
+  @GetMapping("/diff")
+  @PreAuthorize(READERS)
+  String diff(@RequestParam String a, @RequestParam String b, Model model) {
+    model.addAttribute("d", workbench.diff(a, b));
+    model.addAttribute("show", new Shower());
+    return "rules/diff";
+  }
+
+  // ---- downloads --------------------------------------------------------------------------------
+
+  @GetMapping("/files/{*path}")
+  @PreAuthorize(READERS)
+  ResponseEntity<byte[]> file(@PathVariable String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    if (p.equals("regles.zip")) {
+      return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+          .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("regles.zip").build()
+              .toString())
+          .body(workbench.zip(workbench.activeFiles()));
+    }
+    String text = workbench.activeFile(p);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.endsWith(".csv") ? "text/csv;charset=UTF-8"
+            : "text/plain;charset=UTF-8"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(p.substring(p.lastIndexOf('/') + 1), StandardCharsets.UTF_8).build().toString())
+        .body(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** jj/mm/aaaa (or ISO) → a date; empty → null (at once). */
+  static LocalDate parseDate(String input) {
+    if (input == null || input.isBlank()) {
+      return null;
+    }
+    String s = input.strip();
+    try {
+      if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return LocalDate.parse(s);
+      }
+      Matcher m = DATE_INPUT.matcher(s);
+      if (m.matches()) {
+        return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+      }
+    } catch (DateTimeException e) {
+      // below
+    }
+    throw new InvalidInputException("activateOn", "« " + s + " » n'est pas une date (jj/mm/aaaa)");
+  }
+}
