@@ -146,6 +146,10 @@ class EngineErrorFilter extends OncePerRequestFilter {
     if (task.matches() && (lower.contains("task is null") || lower.contains("cannot find task"))) {
       return new Translation(HttpServletResponse.SC_NOT_FOUND, ApiError.of("NOT_FOUND", "Tâche inconnue (no such task)."));
     }
+    if (lower.contains("doesn't exist") && lower.contains("is null")) {
+      // an unknown id in the path (a task, an instance read through its variables…): not a server error
+      return new Translation(HttpServletResponse.SC_NOT_FOUND, ApiError.of("NOT_FOUND", "Introuvable (not found)."));
+    }
     if (lower.contains("password") && lower.contains("policy")) {
       return new Translation(HttpServletResponse.SC_BAD_REQUEST, ApiError.of("INVALID_INPUT",
           "Le mot de passe ne respecte pas la politique de mots de passe (password does not match the policy)."));
