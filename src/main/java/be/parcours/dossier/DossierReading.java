@@ -62,7 +62,7 @@ public class DossierReading {
         b.getLanguages() == null || b.getLanguages().isBlank() ? List.of() : Arrays.asList(b.getLanguages().split(",")),
         b.getPhone(), b.getEmail());
     List<TaskView> openTasks = tasks.openTasks(d.getReference()).stream()
-        .filter(t -> full || AccessPolicy.RECEPTION.equals(t.candidateGroup()))
+        .filter(t -> full || t.candidateGroups().contains(AccessPolicy.RECEPTION))
         .map(t -> new TaskView(t.id(), t.name(), t.candidateGroup(), t.assignee(), t.due()))
         .toList();
     List<InterventionView> interventionViews = interventions.findByDossierIdOrderByHappenedOnDescIdDesc(id).stream()

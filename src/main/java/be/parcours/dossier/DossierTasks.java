@@ -23,5 +23,7 @@ public interface DossierTasks {
   /** Whether this user id exists (a referent must be a user). */
   boolean isUser(String user);
 
-  record OpenTask(String id, String name, String candidateGroup, String assignee, java.time.Instant due) {}
+  /** candidateGroup: the first of candidateGroups (in name order), as the contract's openTasks[] show one. */
+  record OpenTask(String id, String name, String candidateGroup, List<String> candidateGroups, String assignee,
+      java.time.Instant due) {}
 }

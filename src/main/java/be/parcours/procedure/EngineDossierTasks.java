@@ -39,10 +39,11 @@ class EngineDossierTasks implements DossierTasks {
     List<OpenTask> result = new ArrayList<>();
     for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference)
         .orderByTaskCreateTime().asc().list()) {
-      String group = taskService.getIdentityLinksForTask(task.getId()).stream()
+      List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
           .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-          .map(l -> l.getGroupId()).findFirst().orElse(null);
-      result.add(new OpenTask(task.getId(), task.getName(), group, task.getAssignee(),
+          .map(l -> l.getGroupId()).sorted().toList();
+      result.add(new OpenTask(task.getId(), task.getName(), groups.isEmpty() ? null : groups.get(0), groups,
+          task.getAssignee(),
           task.getDueDate() == null ? null : task.getDueDate().toInstant()));
     }
     return result;

@@ -176,6 +176,9 @@ class WorkplaceDayE2E {
          "applicant":{"relationship":"SPOUSE","birthDate":"1990-03-12","relationshipStartedOn":"2012-06-12",
           "relationshipBeforeSponsorArrival":true,"location":"ABROAD"}}}"""), caseworker);
     tasks.complete(awaitTask(reference, "Task_Intake").getId(), Map.of("sponsorCard", "A"));
+    // judged on the 2026 indexed amounts, still "to confirm" (rules/family-reunification/base-amounts):
+    // the file goes to legal review first, and a jurist lets it continue
+    tasks.complete(awaitTask(reference, "Task_LegalReview").getId(), Map.of("reviewDecision", "CONTINUE"));
     try {
       awaitTask(reference, "Task_CollectDocuments");
     } catch (AssertionError e) {
@@ -183,11 +186,14 @@ class WorkplaceDayE2E {
     }
     driver.navigate().refresh();
     WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
-    assertThat(verdict.getText()).contains("Éligible", "Revenus du regroupant").containsPattern("\\d \\d{3},\\d{2} €");
+    assertThat(verdict.getText()).contains("À examiner par les juristes", "Revenus du regroupant")
+        .containsPattern("\\d \\d{3},\\d{2} €");
     List<WebElement> rows = driver.findElements(By.cssSelector("tr.document-row"));
     assertThat(rows.size()).isGreaterThanOrEqualTo(2);
     assertThat(rows.get(0).getText()).doesNotContain("_"); // labels, not codes
     shot("07-dossier-verdict-documents");
+    String first = rows.get(0).getDomAttribute("data-code");
+    String second = rows.get(1).getDomAttribute("data-code");
 
     // the list handed to the person, in her language (French)
     driver.get(url("/dossiers/" + id + "/list"));
@@ -196,8 +202,6 @@ class WorkplaceDayE2E {
     driver.get(url("/dossiers/" + id));
 
     // 5. two scans uploaded from the dossier page (a PNG photo and a PDF)
-    String first = rows.get(0).getDomAttribute("data-code");
-    String second = rows.get(1).getDomAttribute("data-code");
     upload(first, scanPng());
     assertThat(flash()).contains("ajouté (chiffré)");
     upload(second, scanPdf());
