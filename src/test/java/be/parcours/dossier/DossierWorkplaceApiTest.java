@@ -384,7 +384,7 @@ class DossierWorkplaceApiTest {
     assertThat(as("demo-caseworker-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     runtimeService.createProcessInstanceModification(instance.getId())
-        .cancelAllForActivity("Task_LegalReview").startBeforeActivity("Gateway_AwaitDecision")
+        .cancelAllForActivity("Task_LegalReview").startBeforeActivity("Task_RecordDecision")
         .setVariable("decisionDeadline", new java.util.Date(System.currentTimeMillis() + 86_400_000L))
         .setVariable("filedOn", "2026-01-05").execute();
     // no juristes task any more: a jurist who never worked on it is back to the card
