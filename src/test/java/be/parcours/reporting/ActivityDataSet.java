@@ -116,9 +116,10 @@ final class ActivityDataSet {
     long id = nextDossierId(jdbc);
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("insert into dossier (id, reference, procedure_code, status, beneficiary_id, opened_on, closed_on, "
-        + "reference_date, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
-        "RPT-" + id, procedure, status, beneficiaryId, LocalDate.parse(openedOn),
-        closedOn == null ? null : LocalDate.parse(closedOn), LocalDate.parse(openedOn), "rpt-test", now, now);
+        + "reference_date, created_by, assigned_to, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id, "RPT-" + id, procedure, status, beneficiaryId, LocalDate.parse(openedOn),
+        closedOn == null ? null : LocalDate.parse(closedOn), LocalDate.parse(openedOn), "rpt-test",
+        "demo-caseworker", now, now); // the caseworker is the referent: professional secrecy lets her log interventions
     beneficiaryOf.put(id, beneficiaryId);
     return id;
   }
