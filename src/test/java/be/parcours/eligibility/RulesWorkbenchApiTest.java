@@ -32,7 +32,8 @@ import org.springframework.util.LinkedMultiValueMap;
 @ParcoursSpringTest
 class RulesWorkbenchApiTest {
 
-  static final String TABLE = "family-reunification/legal-parameters.drl.csv";
+  /** The indexed base amounts: the income thresholds are percentages of them (legal-parameters.drl.csv). */
+  static final String TABLE = "family-reunification/base-amounts.drl.csv";
 
   @Autowired
   TestRestTemplate rest;
@@ -88,8 +89,12 @@ class RulesWorkbenchApiTest {
     String before = eligibility.activeVersion();
     int versions = workbench.versions().size();
     String table = activeTable();
-    String changed = table.replace(",2131.28,", ",2100.50,");
-    assertThat(changed).isNotEqualTo(table);
+    // an indexation: the RMMMG in force is closed and a new amount (typed with a decimal comma) starts the next day;
+    // no scenario reaches 2028, so the proposal is valid
+    String changed = table.replace(",RMMMG,*,2026-04-01,,2189.83,", ",RMMMG,*,2026-04-01,2027-12-31,2189.83,")
+        .stripTrailing() + "\n\"RMMMG au 1er janvier 2028 (indexation, à confirmer)\",RMMMG,*,2028-01-01,,2233.63,"
+        + "CCT n° 43 du Conseil national du travail (RMMMG),https://www.cnt-nar.be,oui,oui,1000\n";
+    assertThat(changed).isNotEqualTo(table).contains(",2027-12-31,2189.83,");
 
     var proposed = propose("demo-legal", TABLE, belgianExcel(changed));
 
@@ -120,13 +125,14 @@ class RulesWorkbenchApiTest {
     assertThat(a.get("status").asText()).isEqualTo("APPROVED");
     String version = a.get("version").asText();
     assertThat(eligibility.activeVersion()).isEqualTo(version).isNotEqualTo(before);
-    assertThat(activeTable()).contains(",2100.50,").doesNotContain(",2100,50");
+    assertThat(activeTable()).contains(",2027-12-31,2189.83,").contains(",2028-01-01,,2233.63,")
+        .doesNotContain("2233,63").doesNotContain("2189,83");
     assertThat(workbench.versions()).hasSize(versions + 1);
     // the diff shows the row, the nodes serve the version, the audit names both jurists
     JsonNode diff = mapper.readTree(Api.as(rest, "demo-supervisor").get("/api/rules/versions/"
         + before.substring(before.indexOf('#') + 1) + "/diff/" + version.substring(version.indexOf('#') + 1)).getBody());
     assertThat(diff.get("files").get(0).get("path").asText()).isEqualTo(TABLE);
-    assertThat(diff.get("files").get(0).get("rows").toString()).contains("2131.28").contains("2100.50")
+    assertThat(diff.get("files").get(0).get("rows").toString()).contains("2189.83").contains("2027-12-31").contains("2233.63")
         .contains("REMOVED").contains("ADDED");
     assertThat(Api.as(rest, "demo-legal").get("/api/rules/nodes").getBody()).contains(version);
     assertThat(Api.as(rest, "demo-legal").get("/api/rules/audit").getBody()).contains("demo-legal-2")
@@ -148,7 +154,7 @@ class RulesWorkbenchApiTest {
   @Test
   void a_wrong_cell_is_refused_in_french_with_row_and_column_and_cannot_be_approved() throws Exception {
     String table = activeTable();
-    String broken = table.replaceFirst("(?m)^(Seuil FR-2016 au 1er février 2025,.*,oui,1000)$", "$1.5");
+    String broken = table.replaceFirst("(?m)^(RMMMG au 1er février 2025 \\(lecture du 18\\.08\\.2025\\),.*,oui,1000)$", "$1.5");
     assertThat(broken).isNotEqualTo(table);
     int line = 0;
     for (RuleCsv.Row r : RuleCsv.parse(broken, ',')) {
@@ -181,14 +187,14 @@ class RulesWorkbenchApiTest {
     String table = activeTable();
     byte[] xlsx;
     try (var wb = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
-      var sheet = wb.createSheet("Paramètres");
+      var sheet = wb.createSheet("Montants de base");
       int r = 0;
       for (RuleCsv.Row row : RuleCsv.parse(table, ',')) {
         var x = sheet.createRow(r++);
         for (int c = 0; c < row.cells().size(); c++) {
           String cell = row.cells().get(c);
-          if (cell.equals("2089.55")) {
-            x.createCell(c).setCellValue(2089.56); // a number cell, as a spreadsheet keeps it
+          if (cell.equals("1741.29")) {
+            x.createCell(c).setCellValue(1741.31); // a number cell, as a spreadsheet keeps it
           } else {
             x.createCell(c).setCellValue(cell);
           }
@@ -199,11 +205,12 @@ class RulesWorkbenchApiTest {
     }
     String before = eligibility.activeVersion();
 
-    var proposed = propose("demo-legal", "family-reunification/legal-parameters.drl.xlsx", xlsx);
+    var proposed = propose("demo-legal", "family-reunification/base-amounts.drl.xlsx", xlsx);
     JsonNode p = mapper.readTree(proposed.getBody());
     assertThat(proposed.getStatusCode()).as(proposed.getBody()).isEqualTo(HttpStatus.CREATED);
     assertThat(p.get("changedFiles").toString()).isEqualTo("[\"" + TABLE + "\"]");
-    // the scenario "Seuil FR-2016 du 01.05.2024 atteint exactement" (2089.55) now fails: named, expected, actual
+    // RIS of 01.05.2024 1741.29 → 1741.31: the FR-2016 threshold (120 %) becomes 2089.57, so the scenario
+    // "Seuil FR-2016 du 01.05.2024 atteint exactement" (2089.55) now fails: named, expected, actual
     assertThat(p.get("valid").asBoolean()).isFalse();
     assertThat(p.get("failedScenarios").toString()).contains("Seuil FR-2016 du 01.05.2024 atteint exactement")
         .contains("NEEDS_REVIEW");

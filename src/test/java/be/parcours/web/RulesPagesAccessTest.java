@@ -27,8 +27,9 @@ class RulesPagesAccessTest {
     assertThat(page.body()).contains("<html lang=\"fr\"", "Règles — plan de travail des juristes", "Version en vigueur",
         "Paramètres légaux en vigueur le", "INCOME_THRESHOLD", "à confirmer", "Modifier ce tableau",
         "Vérifier et proposer", "Historique des versions", "/rules/files/regles.zip");
+    // the thresholds are percentages of an indexed base amount (base-amounts.drl.csv), no longer typed euros
     assertThat(as("demo-legal").get("/rules/tables/family-reunification").body())
-        .contains("2323,08", "18/08/2025", "Nouvelles lignes");
+        .contains("INCOME_THRESHOLD_PERCENT", "110 % du RMMMG", "value=\"110\"", "18/08/2025", "Nouvelles lignes");
   }
 
   @Test
