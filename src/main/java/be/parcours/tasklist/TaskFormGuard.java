@@ -79,6 +79,11 @@ public class TaskFormGuard {
     }
   }
 
+  /** True when the task no longer exists (completed or deleted meanwhile). */
+  boolean gone(String taskId) {
+    return tasks.getObject().createTaskQuery().taskId(taskId).count() == 0;
+  }
+
   /** Professional secrecy: a task's form (the person, the dossier) is for those who can work the task. */
   private boolean workable(Task task, String user, List<String> groups) {
     if (user.equals(task.getAssignee()) || groups.stream().anyMatch(OVERSEERS::contains)) {

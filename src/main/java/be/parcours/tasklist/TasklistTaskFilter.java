@@ -115,21 +115,31 @@ class TasklistTaskFilter extends OncePerRequestFilter {
       chain.doFilter(replay, response);
       return;
     }
-    var task = guard.visibleTask(taskId, user.get());
+    Optional<TaskFormGuard.TaskInfo> task;
+    Optional<String> refusal = Optional.empty();
+    try {
+      task = guard.visibleTask(taskId, user.get());
+      if (task.isPresent() && task.get().workable()) {
+        var t = task.get();
+        Map<String, Object> current = tasks.getObject().getVariables(taskId);
+        refusal = guard.refusal(t.processKey(), t.definitionKey(), t.formId(), t.dossierId(), current,
+            submittedValues(body));
+      }
+    } catch (RuntimeException e) {
+      if (!guard.gone(taskId)) {
+        throw e;
+      }
+      // completed by someone else while we looked at it: the engine answers (a lost race, 409)
+      chain.doFilter(replay, response);
+      return;
+    }
     if (task.isPresent() && !task.get().workable()) {
       error(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException", NOT_YOURS);
       return;
     }
-    if (task.isPresent()) {
-      var t = task.get();
-      Map<String, Object> submitted = submittedValues(body);
-      Map<String, Object> current = tasks.getObject().getVariables(taskId);
-      Optional<String> refusal = guard.refusal(t.processKey(), t.definitionKey(), t.formId(), t.dossierId(), current,
-          submitted);
-      if (refusal.isPresent()) {
-        error(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.get());
-        return;
-      }
+    if (refusal.isPresent()) {
+      error(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.get());
+      return;
     }
     chain.doFilter(replay, response);
   }

@@ -1,17 +1,17 @@
 package be.parcours.supervision;
 
+import be.parcours.testsupport.ParcoursSpringTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
-/** One shared application (demo profile, in-memory H2) for the supervision tests. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:supervision;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
-@ActiveProfiles("demo")
+/**
+ * The supervision tests on the shared test application. Not a context of their own: Camunda keeps
+ * its engines in a static registry by name, so with two contexts alive the engine REST and webapps of
+ * one would answer from the other's database.
+ */
+@ParcoursSpringTest
 abstract class SupervisionTestBase {
 
   @LocalServerPort
