@@ -6,12 +6,14 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -64,16 +66,30 @@ class EngineDossierTasks implements DossierTasks {
         .processInstanceBusinessKeyIn(references.toArray(String[]::new)).list()) {
       instances.add(t.getProcessInstanceId());
     }
-    if (instances.isEmpty()) {
-      return Set.of();
-    }
     Set<String> keys = new HashSet<>();
-    for (HistoricProcessInstance p : historyService.createHistoricProcessInstanceQuery()
-        .processInstanceIds(instances).list()) {
-      keys.add(p.getBusinessKey());
+    if (!instances.isEmpty()) {
+      for (HistoricProcessInstance p : historyService.createHistoricProcessInstanceQuery()
+          .processInstanceIds(instances).list()) {
+        keys.add(p.getBusinessKey());
+      }
+    }
+    // a task completed without being claimed first (engine REST) keeps no assignee: the operation log
+    // still says who completed it
+    List<String> rest = references.stream().filter(r -> !keys.contains(r)).distinct().toList();
+    if (!rest.isEmpty() && rest.size() <= COMPLETED_BY_LOOKUP_LIMIT) {
+      for (HistoricProcessInstance p : historyService.createHistoricProcessInstanceQuery()
+          .processInstanceBusinessKeyIn(rest.toArray(String[]::new)).list()) {
+        if (historyService.createUserOperationLogQuery().processInstanceId(p.getId()).userId(user)
+            .entityType(EntityTypes.TASK).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).count() > 0) {
+          keys.add(p.getBusinessKey());
+        }
+      }
     }
     return keys;
   }
+
+  /** Beyond this many dossiers at once (a search page), only tasks held as assignee count. */
+  private static final int COMPLETED_BY_LOOKUP_LIMIT = 50;
 
   @Override
   public Set<String> queuedFor(String group, Collection<String> references) {
