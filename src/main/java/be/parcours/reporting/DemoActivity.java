@@ -1,6 +1,5 @@
 package be.parcours.reporting;
 
-import be.parcours.dossier.DossierFacts;
 import be.parcours.dossier.DossierService;
 import be.parcours.dossier.InterventionType;
 import java.time.Clock;
@@ -20,9 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo profile only: three years of fictitious activity on the demo dossiers (interventions of
- * every type, information sessions and visa workshops), so that the activity report page shows last
- * year beside the year before at once. Deterministic; written once, into a database without any
- * collective session, after the demo dossiers.
+ * every type, each on a dossier already opened that day; information sessions and visa workshops),
+ * so that the activity report page shows last year beside the year before at once. Deterministic;
+ * written once, into a database without any collective session, after the demo dossiers and their
+ * three-year story ({@code procedure.DemoStory}).
  */
 @Component
 @Profile("demo")
@@ -49,11 +49,15 @@ class DemoActivity {
     this.clock = clock;
   }
 
+  private record Opened(long id, LocalDate openedOn) {}
+
   @EventListener
   @Order(20)
   public void onReady(ApplicationReadyEvent event) {
     Integer existing = jdbc.queryForObject("select count(*) from collective_session", Integer.class);
-    List<Long> dossiers = dossierService.openDossiers().stream().map(DossierFacts::dossierId).sorted().toList();
+    // every dossier with its opening day: an intervention is logged on a dossier already opened that day
+    List<Opened> dossiers = jdbc.query("select id, opened_on from dossier order by opened_on, id",
+        (rs, n) -> new Opened(rs.getLong(1), rs.getDate(2).toLocalDate()));
     if (existing == null || existing > 0 || dossiers.isEmpty()) {
       return;
     }
@@ -69,8 +73,14 @@ class DemoActivity {
           if (day.isAfter(today)) {
             continue;
           }
-          dossierService.logIntervention(dossiers.get((i + m) % dossiers.size()), types[(i * 3 + m) % types.length],
-              day, 15 + (i * 10) % 75, "Données de démonstration", AUTHORS.get((i + m) % AUTHORS.size()));
+          LocalDate on = day;
+          List<Long> openThatDay = dossiers.stream().filter(d -> !d.openedOn().isAfter(on)).map(Opened::id).toList();
+          if (openThatDay.isEmpty()) {
+            continue;
+          }
+          dossierService.logIntervention(openThatDay.get((i + m) % openThatDay.size()),
+              types[(i * 3 + m) % types.length], day, 15 + (i * 10) % 75, "Données de démonstration",
+              AUTHORS.get((i + m) % AUTHORS.size()));
           n++;
         }
         LocalDate infoDay = month.atDay(Math.min(12, month.lengthOfMonth()));

@@ -26,6 +26,7 @@ class RestartPersistenceIsolatedIT {
         "--server.port=0",
         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("parcours") + ";DB_CLOSE_ON_EXIT=FALSE",
         "--camunda.bpm.job-execution.enabled=false",
+        "--parcours.demo.dossiers=false",
         // its own engine name: Camunda keeps a static registry of engines by name
         "--camunda.bpm.process-engine-name=restart-test",
         "--spring.jmx.enabled=false");
