@@ -78,6 +78,11 @@ class Anonymiser {
     for (String key : keys) {
       files.delete(key);
     }
+    // the access log keeps who, when and what; only the free text that may name the person is redacted
+    // (file names, reasons of exceptional accesses): the one change its PostgreSQL trigger lets through (V116)
+    jdbc.update("update dossier_access_log set detail = ? where dossier_id = ? and detail is not null and detail <> ? "
+        + "and (action in ('FILE_UPLOAD', 'FILE_DOWNLOAD', 'EXCEPTIONAL_ACCESS') or detail like 'file deleted:%')",
+        ERASED, dossierId, ERASED);
     var scrubbed = procedures.scrub(d.reference(), d.processInstanceId());
     accessLog.record(dossierId, SYSTEM_USER, AccessAction.ANONYMISED, why + "; " + keys.size() + " fichier(s) "
         + "supprimé(s), " + notes + " note(s) effacée(s), " + scrubbed.historicVariables()

@@ -76,7 +76,7 @@ class PrivacyPagesController {
     ctx.setVariables(model(e, true));
     ctx.setVariable("dossierId", id);
     ctx.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-        new ThymeleafEvaluationContext(context, context.getBean(ConversionService.class)));
+        new ThymeleafEvaluationContext(context, context.getBeanProvider(ConversionService.class).getIfUnique()));
     String html = templates.process("privacy/export", ctx).replace('\u202f', ' ').replace('\u00a0', ' ');
     var out = new ByteArrayOutputStream();
     var builder = new PdfRendererBuilder();
