@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The dossiers' access log (GDPR, professional secrecy): every read, search hit, change, decision,
  * export, file upload and download, exceptional access and creation, with who, when and what.
- * Append-only: this class only inserts and reads (no update or delete anywhere in the code; on
+ * Append-only: this class only inserts and reads (no update or delete anywhere in the code but the
+ * GDPR anonymisation's redaction of free-text details, be.parcours.privacy.Anonymiser; on
  * PostgreSQL a trigger refuses them, V66). Other modules record their own accesses here (the
  * decision, the GDPR export, the anonymisation).
  */

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * {@code be.parcours.shared.ApiExceptionHandler}): unknown dossier → 404 page, not allowed → 403
  * page, a refused value the form did not catch → 400 page with the service's message.
  */
-@ControllerAdvice(basePackageClasses = PageExceptionHandler.class)
+@ControllerAdvice(basePackageClasses = PageExceptionHandler.class, basePackages = "be.parcours.privacy.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageExceptionHandler {
 

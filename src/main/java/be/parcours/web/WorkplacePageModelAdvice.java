@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * packages, named by package so that this package does not depend on them (the rules workbench:
  * {@code be.parcours.eligibility.RulesPageController}). API calls of those packages skip it.
  */
-@ControllerAdvice(basePackages = "be.parcours.eligibility")
+@ControllerAdvice(basePackages = {"be.parcours.eligibility", "be.parcours.privacy.web"})
 class WorkplacePageModelAdvice {
 
   private final PageModelAdvice pages;

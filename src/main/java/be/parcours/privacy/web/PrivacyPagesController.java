@@ -1,0 +1,177 @@
+package be.parcours.privacy.web;
+
+import be.parcours.privacy.PersonExport;
+import be.parcours.privacy.RetentionService;
+import be.parcours.privacy.SubjectAccessExport;
+
+import be.parcours.dossier.Viewer;
+import be.parcours.dossier.Viewers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+
+/**
+ * The GDPR pages: the person's data export from the dossier page (printable page, PDF, JSON
+ * download — supervisors and the dossier's referent) and the retention's dry run (supervisors and
+ * administrators).
+ */
+@Controller
+class PrivacyPagesController {
+
+  /** One fact of a dossier, flattened: {@code sponsor.monthlyNetIncome} → {@code 2400.0}. */
+  record Fact(String path, String value) {}
+
+  /** One finding of a verdict as the caseworker read it. */
+  record Finding(String criterion, String result, String message) {}
+
+  private final SubjectAccessExport export;
+  private final RetentionService retention;
+  private final SpringTemplateEngine templates;
+  private final ApplicationContext context;
+  private final ObjectMapper mapper;
+
+  PrivacyPagesController(SubjectAccessExport export, RetentionService retention, SpringTemplateEngine templates,
+      ApplicationContext context, ObjectMapper mapper) {
+    this.export = export;
+    this.retention = retention;
+    this.templates = templates;
+    this.context = context;
+    this.mapper = mapper;
+  }
+
+  @GetMapping("/dossiers/{id}/export")
+  String page(@PathVariable long id, Authentication auth, Model model) {
+    model.addAllAttributes(model(export.export(id, Viewers.of(auth)), false));
+    model.addAttribute("dossierId", id);
+    return "privacy/export";
+  }
+
+  @GetMapping(value = "/dossiers/{id}/export.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> pdf(@PathVariable long id, Authentication auth) {
+    PersonExport e = export.export(id, Viewers.of(auth));
+    Context ctx = new Context(LocaleContextHolder.getLocale());
+    ctx.setVariables(model(e, true));
+    ctx.setVariable("dossierId", id);
+    ctx.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        new ThymeleafEvaluationContext(context, context.getBeanProvider(ConversionService.class).getIfUnique()));
+    String html = templates.process("privacy/export", ctx).replace('\u202f', ' ').replace('\u00a0', ' ');
+    var out = new ByteArrayOutputStream();
+    var builder = new PdfRendererBuilder();
+    builder.useFastMode();
+    builder.withHtmlContent(html, null);
+    builder.toStream(out);
+    try {
+      builder.run();
+    } catch (IOException ex) {
+      throw new IllegalStateException("the export could not be rendered as PDF", ex);
+    }
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(fileName(e) + ".pdf").build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .contentType(MediaType.APPLICATION_PDF).body(out.toByteArray());
+  }
+
+  @GetMapping(value = "/dossiers/{id}/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<byte[]> json(@PathVariable long id, Authentication auth) throws IOException {
+    PersonExport e = export.export(id, Viewers.of(auth));
+    byte[] body = mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(e);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(fileName(e) + ".json").build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  @GetMapping("/privacy/retention")
+  String retention(Authentication auth, Model model) {
+    Viewer viewer = Viewers.of(auth);
+    if (!viewer.in("superviseurs") && !viewer.in("camunda-admin")) {
+      throw new AccessDeniedException("the retention list is for supervisors and administrators");
+    }
+    model.addAttribute("years", retention.closedYears());
+    model.addAttribute("enabled", retention.enabled());
+    model.addAttribute("toConfirm", retention.durationToConfirm());
+    model.addAttribute("today", retention.today());
+    model.addAttribute("candidates", retention.candidates());
+    return "privacy/retention";
+  }
+
+  private Map<String, Object> model(PersonExport e, boolean pdf) {
+    List<List<Fact>> facts = new ArrayList<>();
+    List<List<Finding>> findings = new ArrayList<>();
+    for (var d : e.dossiers()) {
+      List<Fact> f = new ArrayList<>();
+      flatten("", d.dossier().facts(), f);
+      facts.add(f);
+      List<Finding> lines = new ArrayList<>();
+      if (d.dossier().eligibility() != null && d.dossier().eligibility().verdict() != null) {
+        for (JsonNode n : d.dossier().eligibility().verdict().path("findings")) {
+          lines.add(new Finding(n.path("criterion").asText(""), n.path("result").asText(""),
+              n.path("message").asText("")));
+        }
+      }
+      findings.add(lines);
+    }
+    return Map.of("x", e, "facts", facts, "findings", findings, "pdf", pdf);
+  }
+
+  static void flatten(String prefix, JsonNode node, List<Fact> out) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return;
+    }
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+        var e = it.next();
+        flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+      }
+    } else if (node.isArray()) {
+      if (node.isEmpty()) {
+        return;
+      }
+      boolean scalars = true;
+      for (JsonNode n : node) {
+        scalars &= n.isValueNode();
+      }
+      if (scalars) {
+        List<String> values = new ArrayList<>();
+        node.forEach(n -> values.add(n.asText()));
+        out.add(new Fact(prefix, String.join(", ", values)));
+      } else {
+        for (int i = 0; i < node.size(); i++) {
+          flatten(prefix + "[" + (i + 1) + "]", node.get(i), out);
+        }
+      }
+    } else {
+      out.add(new Fact(prefix, node.asText()));
+    }
+  }
+
+  private static String fileName(PersonExport e) {
+    String ref = e.dossiers().isEmpty() ? "dossier" : e.dossiers().get(0).dossier().reference();
+    return "donnees-personnelles-" + ref;
+  }
+}

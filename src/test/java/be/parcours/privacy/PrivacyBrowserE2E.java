@@ -1,0 +1,153 @@
+package be.parcours.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.parcours.testsupport.ParcoursSpringTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The GDPR duties in a real browser (Debian's Chromium, as {@code SupervisionBrowserE2E}):
+ * demo-supervisor opens a person's dossier, exports their data from the dossier page (printable
+ * page, PDF), then sees the retention's dry-run list with the old closed dossier. Screenshots in
+ * {@code target/e2e/}.
+ */
+@ParcoursSpringTest
+class PrivacyBrowserE2E {
+
+  static final Path SHOTS = Path.of("target", "e2e");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  RetentionService retention;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  ObjectMapper mapper;
+
+  ChromeDriverService service;
+  WebDriver driver;
+  WebDriverWait wait;
+  Path profileDir;
+
+  @BeforeEach
+  void browser() throws IOException {
+    Files.createDirectories(SHOTS);
+    profileDir = Files.createTempDirectory("parcours-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profileDir, "--window-size=1300,1800", "--lang=fr-BE");
+    service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+        .usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    org.springframework.util.FileSystemUtils.deleteRecursively(profileDir);
+  }
+
+  @Test
+  void a_supervisor_exports_a_person_s_data_from_the_dossier_page_and_sees_the_dry_run() throws Exception {
+    var scenario = new RetentionScenario(rest, jdbc, retention, runtime, tasks, history, mapper);
+    var p = scenario.personWithData();
+
+    driver.get(url("/login"));
+    driver.findElement(By.id("username")).sendKeys("demo-supervisor");
+    driver.findElement(By.id("password")).sendKeys("demo");
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout")));
+
+    driver.get(url("/dossiers/" + p.id()));
+    var button = wait.until(ExpectedConditions.elementToBeClickable(By.id("privacy-export")));
+    assertThat(button.getText()).isEqualTo("Données de la personne (RGPD)");
+    shot("privacy-01-dossier-page");
+    button.click();
+    wait.until(ExpectedConditions.urlContains("/dossiers/" + p.id() + "/export"));
+    String page = driver.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("Données personnelles", "La personne", p.lastName(), "+32 471 11 22 33",
+        "Dossier " + p.reference() + " — Regroupement familial", "Faits de la demande", "Version des règles",
+        "passeport-" + p.lastName() + ".png", "Qui a consulté ou modifié le dossier", "Export", "demo-supervisor");
+    assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+    shot("privacy-02-export-page");
+    String pdfHref = driver.findElement(By.id("export-pdf")).getDomAttribute("href");
+    assertThat(pdfHref).isEqualTo("/dossiers/" + p.id() + "/export.pdf");
+    var pdf = rest.withBasicAuth("demo-supervisor", "demo").getForEntity(url(pdfHref), byte[].class);
+    assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+    assertThat(new String(pdf.getBody(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    Files.write(SHOTS.resolve("privacy-export.pdf"), pdf.getBody());
+
+    scenario.closedSixYearsAgo(p);
+    driver.findElement(By.linkText("Conservation des données")).click();
+    wait.until(ExpectedConditions.urlContains("/privacy/retention"));
+    String list = driver.findElement(By.tagName("body")).getText();
+    assertThat(list).contains("Conservation des données", "Liste seulement", "à confirmer par les juristes",
+        p.reference(), "Regroupement familial");
+    assertThat(driver.findElement(By.id("retention-candidates")).getText()).contains(p.reference())
+        .doesNotContain(p.lastName());
+    shot("privacy-03-retention-dry-run");
+
+    // a caseworker who is not the referent has no button and gets the 403 page
+    driver.findElement(By.cssSelector("form.logout button")).click();
+    wait.until(ExpectedConditions.urlContains("/login"));
+    driver.findElement(By.id("username")).sendKeys("demo-caseworker-2");
+    driver.findElement(By.id("password")).sendKeys("demo");
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout")));
+    driver.get(url("/privacy/retention"));
+    assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain(p.reference());
+    shot("privacy-04-retention-refused");
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  void shot(String name) throws IOException {
+    File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
