@@ -156,7 +156,7 @@ final class BaseAmountIndexation {
 
   private static LocalDate date(String s) {
     try {
-      return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
+      return s == null || s.isBlank() ? null : LocalDate.parse(SpreadsheetNormalizer.cell(s.strip()));
     } catch (java.time.format.DateTimeParseException e) {
       return null;
     }

@@ -257,7 +257,7 @@ public class RulesPageController {
             while (cells.size() <= i) {
               cells.add("");
             }
-            cells.set(i, value.strip());
+            cells.set(i, SpreadsheetNormalizer.cell(value.strip())); // 2 100,50 → 2100.50, 01/04/2026 → 2026-04-01
           }
         }
       }
@@ -268,7 +268,7 @@ public class RulesPageController {
           for (String title : newRow(table)) {
             String v = form.get(prefix + "n" + n + "_" + table.column(title));
             if (v != null && !v.isBlank()) {
-              added.put(title, v.strip());
+              added.put(title, SpreadsheetNormalizer.cell(v.strip()));
             }
           }
           if (added.isEmpty()) {

@@ -120,7 +120,8 @@ final class ThresholdPreview {
       BigDecimal ha = household(a);
       if (hb != null || ha != null) {
         lines.add(new Line(day, EXAMPLE_HOUSEHOLD, "FR-2025", null, null, "RMMMG", null, null, hb, ha,
-            a.stream().anyMatch(LegalValues.Derived::toConfirm)));
+            (ha != null ? a : b).stream().anyMatch(d -> d.toConfirm() && d.percentage().appliesTo("FR-2025")
+                && !"*".equals(d.percentage().getRegime()))));
       }
     }
     return lines;

@@ -54,6 +54,29 @@ class BaseAmountIndexationTest {
   }
 
   @Test
+  void the_page_sends_every_row_back_as_shown_and_the_indexation_still_closes_the_row_in_force() throws IOException {
+    String text = packaged().get(BASE);
+    var table = ParameterTables.read(BASE, text);
+    Map<String, String> form = form("ix_code", "RMMMG", "ix_amount", "2 233,63", "ix_from", "01/01/2027",
+        "ix_source", "Moniteur belge");
+    for (var r : table.rows()) { // what the browser sends: the cells as the page shows them (01/04/2026, 2189,83)
+      for (String title : RulesPageController.EDITABLE) {
+        form.put("br" + r.line() + "_" + table.column(title), RulesPageController.show(r.get(title)));
+      }
+    }
+    String edited = RulesPageController.editedTable(BASE, text, form, "b");
+    assertThat(edited).isEqualTo(text); // nothing changed by the round trip
+
+    var files = new TreeMap<>(packaged());
+    files.put(BASE, BaseAmountIndexation.apply(BASE, edited, BaseAmountIndexation.read(form)));
+    assertThat(files.get(BASE)).contains(",RMMMG,*,2026-04-01,2026-12-31,2189.83,");
+    var rows = ThresholdPreview.rows(files, "family-reunification");
+    var lines = ThresholdPreview.lines(rows, rows, List.of(LocalDate.of(2027, 1, 1)));
+    assertThat(line(lines, LocalDate.of(2027, 1, 1), "INCOME_THRESHOLD_PERCENT", "FR-2025").after())
+        .isEqualByComparingTo("2456.99");
+  }
+
+  @Test
   void the_preview_gives_the_thresholds_the_rules_compute_before_and_after() throws IOException {
     Map<String, String> before = packaged();
     Map<String, String> after = new TreeMap<>(before);
