@@ -148,9 +148,19 @@ class RulesWorkbenchBrowserE2E {
     return body.get("outcome").asText() + " " + body.get("rulesVersion").asText();
   }
 
-  /** The 1st of a coming month after every RMMMG row of the active table (whatever other tests did). */
+  /**
+   * The 1st of a coming month after every RMMMG row of the active table (whatever other tests did)
+   * and after every scenario's date: a confirmed amount earlier would rightly fail the scenarios
+   * that expect a review on the 2026 amounts « à confirmer » (BaseAmountProposalTest).
+   */
   LocalDate indexationDay() {
     LocalDate day = LocalDate.now(clock.withZone(TimeConfig.BRUSSELS)).withDayOfMonth(1).plusMonths(1);
+    for (var r : RuleCsv.parse(workbench.activeFile("scenarios/family-reunification.csv"), ';')) {
+      String cell = r.cell(1).strip();
+      if (!r.comment() && cell.matches("\\d{4}-\\d{2}-\\d{2}") && !LocalDate.parse(cell).isBefore(day)) {
+        day = LocalDate.parse(cell).withDayOfMonth(1).plusMonths(1);
+      }
+    }
     var table = ParameterTables.read(BASE, workbench.activeFile(BASE));
     for (var r : table.rows()) {
       if (r.get("Code").equals("RMMMG") && !LocalDate.parse(r.get("Valable du")).isBefore(day)) {
@@ -227,6 +237,8 @@ class RulesWorkbenchBrowserE2E {
 
     // the proposal: compiled, every scenario replayed, the impact on the open dossier with its link
     new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+    shot("workbench-proposal-author.png");
+    assertThat(driver.findElements(By.id("invalid"))).as(driver.findElement(By.id("checks")).getText()).isEmpty();
     assertThat(driver.findElement(By.id("valid")).getText()).contains("Valide").contains("scénarios rejoués sans échec");
     WebElement impact = driver.findElement(By.cssSelector("#impact tr[data-dossier='" + dossierId + "']"));
     assertThat(impact.getText()).contains("Examen juridique").contains("Recevable").contains(day.format(DMY));
