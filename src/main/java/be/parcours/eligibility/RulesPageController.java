@@ -111,6 +111,11 @@ public class RulesPageController {
       return show(c);
     }
 
+    /** What the form sent for a field, else the table's value (the page shown again keeps what was typed). */
+    public String v(Map<String, String> form, String name, String fallback) {
+      return form != null && form.containsKey(name) ? form.get(name) : fallback;
+    }
+
     public String procedure(String path) {
       int slash = path.indexOf('/');
       return slash < 0 ? "" : path.substring(0, slash);
@@ -126,33 +131,117 @@ public class RulesPageController {
     return procedure + "/legal-parameters.drl.csv";
   }
 
+  /** The procedure's table of indexed base amounts (RMMMG, RIS), or null when it has none. */
+  String baseAmountsPath(String procedure) {
+    String path = procedure + "/base-amounts.drl.csv";
+    return workbench.activeFiles().containsKey(path) ? path : null;
+  }
+
   @GetMapping("/tables/{procedure}")
   @PreAuthorize(JURISTS)
   String editTable(@PathVariable String procedure, Model model) {
+    tableModel(procedure, Map.of(), false, model);
+    return "rules/table";
+  }
+
+  /**
+   * The page of a procedure's tables: the base amounts (with the indexation form), the derived
+   * thresholds they give (now, and with the edits when previewed), the legal parameters.
+   */
+  private void tableModel(String procedure, Map<String, String> form, boolean preview, Model model) {
     String path = tablePath(procedure);
-    var table = ParameterTables.read(path, workbench.activeFile(path));
+    Map<String, String> active = workbench.activeFiles();
+    var table = ParameterTables.read(path, active.get(path));
     model.addAttribute("procedure", procedure);
     model.addAttribute("path", path);
     model.addAttribute("table", table);
     model.addAttribute("editable", EDITABLE);
-    model.addAttribute("newRow", NEW_ROW);
+    model.addAttribute("newRow", newRow(table));
+    String basePath = baseAmountsPath(procedure);
+    model.addAttribute("basePath", basePath);
+    if (basePath != null) {
+      var baseTable = ParameterTables.read(basePath, active.get(basePath));
+      model.addAttribute("baseTable", baseTable);
+      model.addAttribute("baseCodes", BaseAmountIndexation.codes(baseTable));
+      model.addAttribute("baseNewRow", newRow(baseTable));
+    }
+    Map<String, String> after = preview ? edited(procedure, form) : active;
+    var rowsBefore = ThresholdPreview.rows(active, procedure);
+    var rowsAfter = ThresholdPreview.rows(after, procedure);
+    model.addAttribute("preview", preview);
+    model.addAttribute("thresholds", ThresholdPreview.lines(rowsBefore, rowsAfter,
+        ThresholdPreview.days(rowsBefore, rowsAfter, today())));
+    model.addAttribute("form", form);
     model.addAttribute("show", new Shower());
     model.addAttribute("today", today());
-    return "rules/table";
+  }
+
+  /** The columns of a new row, those of the table only ("Montant de base" where the table has it). */
+  static List<String> newRow(ParameterTables.Table table) {
+    List<String> titles = new ArrayList<>(NEW_ROW);
+    if (table.column(BASE) > 0) {
+      titles.add(BASE);
+    }
+    return titles.stream().filter(t -> table.column(t) > 0).toList();
+  }
+
+  static final String BASE = "Montant de base";
+
+  /** The procedure's tables as the form edits them: path → text, the unchanged ones included. */
+  Map<String, String> edited(String procedure, Map<String, String> form) {
+    Map<String, String> files = new TreeMap<>(workbench.activeFiles());
+    String path = tablePath(procedure);
+    files.put(path, editedTable(path, files.get(path), form));
+    String basePath = baseAmountsPath(procedure);
+    if (basePath != null) {
+      String base = editedTable(basePath, files.get(basePath), form, "b");
+      var ix = BaseAmountIndexation.read(form);
+      files.put(basePath, ix == null ? base : BaseAmountIndexation.apply(basePath, base, ix));
+    }
+    return files;
   }
 
   @PostMapping("/tables/{procedure}")
   @PreAuthorize(JURISTS)
   String proposeTable(@PathVariable String procedure, @RequestParam Map<String, String> form, Principal principal,
-      RedirectAttributes flash) {
+      Model model, RedirectAttributes flash) {
     String path = tablePath(procedure);
-    String edited = editedTable(path, workbench.activeFile(path), form);
-    return propose(principal, List.of(new RulesWorkbench.Upload(path, edited.getBytes(StandardCharsets.UTF_8))),
-        form.get("note"), "/rules/tables/" + procedure, flash);
+    boolean preview = "preview".equals(form.get("action"));
+    try {
+      if (preview) {
+        tableModel(procedure, form, true, model);
+        return "rules/table";
+      }
+      Map<String, String> active = workbench.activeFiles();
+      Map<String, String> edited = edited(procedure, form);
+      List<RulesWorkbench.Upload> uploads = new ArrayList<>();
+      for (String p : new String[] {baseAmountsPath(procedure), path}) {
+        if (p != null && !edited.get(p).equals(active.get(p))) {
+          uploads.add(new RulesWorkbench.Upload(p, edited.get(p).getBytes(StandardCharsets.UTF_8)));
+        }
+      }
+      if (uploads.isEmpty()) {
+        uploads.add(new RulesWorkbench.Upload(path, edited.get(path).getBytes(StandardCharsets.UTF_8)));
+      }
+      var p = workbench.propose(principal.getName(), uploads, null, form.get("note"));
+      flash.addFlashAttribute(p.valid() ? "flashSuccess" : "flashError", p.valid()
+          ? "Proposition " + p.id() + " enregistrée : elle attend l'approbation d'un autre juriste."
+          : "Proposition " + p.id() + " enregistrée, mais elle n'est pas valide : voyez les erreurs ci-dessous.");
+      return "redirect:/rules/proposals/" + p.id();
+    } catch (BusinessRuleException | InvalidInputException e) {
+      // the page again, with what was typed, and the French message
+      tableModel(procedure, form, false, model);
+      model.addAttribute("flashError", e.getMessage());
+      return "rules/table";
+    }
+  }
+
+  static String editedTable(String path, String text, Map<String, String> form) {
+    return editedTable(path, text, form, "");
   }
 
   /** The table with the cells of the form: {@code r<line>_<column>} for a row, {@code n<i>_<column>} for a new one. */
-  static String editedTable(String path, String text, Map<String, String> form) {
+  static String editedTable(String path, String text, Map<String, String> form, String prefix) {
     var table = ParameterTables.read(path, text);
     List<RuleCsv.Row> rows = RuleCsv.parse(text, ',');
     int lastParamLine = table.rows().isEmpty() ? table.headerLine() : table.rows().get(table.rows().size() - 1).line();
@@ -162,13 +251,13 @@ public class RulesPageController {
       boolean isParam = table.rows().stream().anyMatch(r -> r.line() == row.line());
       if (isParam) {
         for (String title : EDITABLE) {
-          String value = form.get("r" + row.line() + "_" + table.column(title));
+          String value = form.get(prefix + "r" + row.line() + "_" + table.column(title));
           int i = table.column(title) - 1;
           if (value != null && i >= 0) {
             while (cells.size() <= i) {
               cells.add("");
             }
-            cells.set(i, value.strip());
+            cells.set(i, SpreadsheetNormalizer.cell(value.strip())); // 2 100,50 → 2100.50, 01/04/2026 → 2026-04-01
           }
         }
       }
@@ -176,10 +265,10 @@ public class RulesPageController {
       if (row.line() == lastParamLine) {
         for (int n = 0; n < 5; n++) {
           Map<String, String> added = new LinkedHashMap<>();
-          for (String title : NEW_ROW) {
-            String v = form.get("n" + n + "_" + table.column(title));
+          for (String title : newRow(table)) {
+            String v = form.get(prefix + "n" + n + "_" + table.column(title));
             if (v != null && !v.isBlank()) {
-              added.put(title, v.strip());
+              added.put(title, SpreadsheetNormalizer.cell(v.strip()));
             }
           }
           if (added.isEmpty()) {
@@ -282,8 +371,28 @@ public class RulesPageController {
       before = Map.of();
     }
     model.addAttribute("diff", RulesWorkbench.diff(before, after));
+    model.addAttribute("thresholds", changedThresholds(p.changedFiles(), before, after));
     model.addAttribute("show", new Shower());
     return "rules/proposal";
+  }
+
+  /** The derived thresholds on the days a proposal changes one, for each procedure whose tables it changes. */
+  private List<ThresholdPreview.Line> changedThresholds(List<String> changedFiles, Map<String, String> before,
+      Map<String, String> after) {
+    List<ThresholdPreview.Line> lines = new ArrayList<>();
+    for (String procedure : RuleSetCompiler.PROCEDURES) {
+      if (changedFiles == null || changedFiles.stream().noneMatch(f -> f.startsWith(procedure + "/")
+          && ParameterTables.isParameterTable(f))) {
+        continue;
+      }
+      var rowsBefore = ThresholdPreview.rows(before, procedure);
+      var rowsAfter = ThresholdPreview.rows(after, procedure);
+      var all = ThresholdPreview.lines(rowsBefore, rowsAfter, ThresholdPreview.days(rowsBefore, rowsAfter, today()));
+      var days = all.stream().filter(ThresholdPreview.Line::changed).map(ThresholdPreview.Line::day)
+          .collect(java.util.stream.Collectors.toSet());
+      all.stream().filter(l -> days.contains(l.day())).forEach(lines::add);
+    }
+    return lines;
   }
 
   @PostMapping("/proposals/{id}/approve")

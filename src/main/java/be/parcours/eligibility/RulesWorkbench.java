@@ -93,10 +93,18 @@ public class RulesWorkbench {
   private final String nodeId;
   private final Map<String, CompiledRuleSet> compiled = new ConcurrentHashMap<>();
   private final Map<String, String> failed = new ConcurrentHashMap<>();
+  private final RulesIncidents incidents;
   private volatile String clocksVersion;
 
   RulesWorkbench(EligibilityService eligibility, RulesVersionStore store, TransactionTemplate transaction,
-      ObjectMapper mapper, Clock clock, @Value("${parcours.rules.node-id:}") String nodeId) {
+      ObjectMapper mapper, Clock clock, String nodeId) {
+    this(eligibility, store, transaction, mapper, clock, nodeId, RulesIncidents.NONE);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  RulesWorkbench(EligibilityService eligibility, RulesVersionStore store, TransactionTemplate transaction,
+      ObjectMapper mapper, Clock clock, @Value("${parcours.rules.node-id:}") String nodeId, RulesIncidents incidents) {
+    this.incidents = incidents;
     this.eligibility = eligibility;
     this.store = store;
     this.transaction = transaction;
@@ -526,6 +534,8 @@ public class RulesWorkbench {
     }
     store.heartbeat(nodeId, serving, now, failedVersion,
         error == null ? null : error.substring(0, Math.min(error.length(), 3900)));
+    String troubled = failedVersion != null ? failedVersion : error != null ? "dossier des règles (démarrage)" : null;
+    incidents.report(nodeId, troubled, troubled == null ? null : error == null ? "erreur inconnue" : error, serving);
   }
 
   private CompiledRuleSet compiledFor(String version) {

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.parcours.shared.TimeConfig;
 import be.parcours.testsupport.Api;
+import be.parcours.testsupport.ParcoursSpringTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,41 +30,29 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The workbench in a real browser: demo-legal changes a base amount with a decimal comma in the
- * page, sees the impact on an open dossier and proposes; demo-legal cannot approve it;
- * demo-legal-2 approves it for tomorrow; the verdict changes the next day (the application's
- * clock moved by the test); the diff shows the row. Screenshots in target/e2e/.
+ * The workbench in a real browser, as its users, on the one shared test application: demo-legal
+ * indexes the RMMMG from the page (a new amount from the 1st of a coming month, typed with a
+ * decimal comma), sees the thresholds it gives, proposes, sees the scenarios replayed and the
+ * impact on an open dossier; she cannot approve her own proposal; demo-legal-2 approves it for
+ * that day; the workbench shows it scheduled, the engine holds it for 00:00 Brussels that day and
+ * judges the dossier by it from then; the diff shows the rows. The scheduled activation is
+ * cancelled at the end (the application is shared with the other browser tests). A caseworker
+ * has no link to the page and gets 403. Screenshots in target/e2e/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:parcours-workbench-e2e;DB_CLOSE_DELAY=-1",
-    "parcours.demo.dossiers=false",
-    "parcours.rules.poll=PT1S"})
-@ActiveProfiles("demo")
+@ParcoursSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RulesWorkbenchBrowserE2E {
 
   static final Path SHOTS = Path.of("target", "e2e");
-  static final MutableClock CLOCK = new MutableClock(TimeConfig.BRUSSELS);
-
-  @TestConfiguration
-  static class MovableClock {
-    @Bean
-    @Primary
-    Clock movableClock() {
-      return CLOCK;
-    }
-  }
+  static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final String BASE = "family-reunification/base-amounts.drl.csv";
 
   @LocalServerPort
   int port;
@@ -70,14 +62,19 @@ class RulesWorkbenchBrowserE2E {
   ObjectMapper mapper;
   @Autowired
   EligibilityService eligibility;
+  @Autowired
+  RulesWorkbench workbench;
+  @Autowired
+  Clock clock;
 
   ChromeDriverService service;
   WebDriver driver;
   Path profileDir;
 
+  /** A family of a third-country national whose status dates from after the reform: FR-2025, 110 % of the RMMMG. */
   static final String FACTS = """
-      "sponsor":{"kind":"THIRD_COUNTRY_NATIONAL","residence":"UNLIMITED","statusGrantedOn":"2024-01-10",
-                 "monthlyNetIncome":2120.00,"incomeKinds":["EMPLOYMENT"],"adequateHousing":true,
+      "sponsor":{"kind":"THIRD_COUNTRY_NATIONAL","residence":"UNLIMITED","statusGrantedOn":"2025-10-01",
+                 "monthlyNetIncome":2600.00,"incomeKinds":["EMPLOYMENT"],"adequateHousing":true,
                  "healthInsurance":true,"householdSize":2},
       "applicant":{"relationship":"SPOUSE","birthDate":"1990-04-02","relationshipBeforeSponsorArrival":true,
                    "location":"ABROAD"}""";
@@ -126,44 +123,131 @@ class RulesWorkbenchBrowserE2E {
     Files.write(SHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
-  String verdictOn(String day) throws IOException {
+  /** Text with its no-break spaces as plain spaces (the Belgian amounts: 2 456,99 €). */
+  static String plain(String s) {
+    return s.replace('\u00A0', ' ').replace('\u202F', ' ');
+  }
+
+  static String money(BigDecimal amount) {
+    String digits = amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    String whole = digits.substring(0, digits.indexOf('.'));
+    StringBuilder grouped = new StringBuilder();
+    for (int i = 0; i < whole.length(); i++) {
+      if (i > 0 && (whole.length() - i) % 3 == 0) {
+        grouped.append(' ');
+      }
+      grouped.append(whole.charAt(i));
+    }
+    return grouped + "," + digits.substring(digits.indexOf('.') + 1) + " €";
+  }
+
+  String outcomeOn(LocalDate day) throws IOException {
     var response = Api.as(rest, "demo-caseworker").post("/api/eligibility/family-reunification",
         "{\"referenceDate\":\"" + day + "\"," + FACTS + "}");
-    return mapper.readTree(response.getBody()).get("outcome").asText() + " "
-        + mapper.readTree(response.getBody()).get("rulesVersion").asText();
+    var body = mapper.readTree(response.getBody());
+    return body.get("outcome").asText() + " " + body.get("rulesVersion").asText();
+  }
+
+  /**
+   * The 1st of a coming month after every RMMMG row of the active table (whatever other tests did)
+   * and after every scenario's date: a confirmed amount earlier would rightly fail the scenarios
+   * that expect a review on the 2026 amounts « à confirmer » (BaseAmountProposalTest).
+   */
+  LocalDate indexationDay() {
+    LocalDate day = LocalDate.now(clock.withZone(TimeConfig.BRUSSELS)).withDayOfMonth(1).plusMonths(1);
+    for (var r : RuleCsv.parse(workbench.activeFile("scenarios/family-reunification.csv"), ';')) {
+      String cell = r.cell(1).strip();
+      if (!r.comment() && cell.matches("\\d{4}-\\d{2}-\\d{2}") && !LocalDate.parse(cell).isBefore(day)) {
+        day = LocalDate.parse(cell).withDayOfMonth(1).plusMonths(1);
+      }
+    }
+    var table = ParameterTables.read(BASE, workbench.activeFile(BASE));
+    for (var r : table.rows()) {
+      if (r.get("Code").equals("RMMMG") && !LocalDate.parse(r.get("Valable du")).isBefore(day)) {
+        day = LocalDate.parse(r.get("Valable du")).withDayOfMonth(1).plusMonths(1);
+      }
+    }
+    return day;
+  }
+
+  /** The RMMMG row in force on a day, in the active table. */
+  ParameterTables.ParamRow rmmmgOn(LocalDate day) {
+    var table = ParameterTables.read(BASE, workbench.activeFile(BASE));
+    return table.rows().stream().filter(r -> r.get("Code").equals("RMMMG"))
+        .filter(r -> !LocalDate.parse(r.get("Valable du")).isAfter(day))
+        .filter(r -> r.get("Valable jusqu'au").isEmpty() || !LocalDate.parse(r.get("Valable jusqu'au")).isBefore(day))
+        .findFirst().orElseThrow();
   }
 
   @Test
-  void a_jurist_changes_a_base_amount_in_the_page_another_approves_it_for_tomorrow_and_the_verdict_changes_then()
+  void a_jurist_indexes_the_rmmmg_in_the_page_another_approves_it_for_that_day_and_the_workbench_shows_it_scheduled()
       throws Exception {
     String before = eligibility.activeVersion();
+    LocalDate day = indexationDay();
+    var inForce = rmmmgOn(day);
+    BigDecimal oldAmount = new BigDecimal(inForce.get("Valeur"));
+    BigDecimal newAmount = oldAmount.multiply(new BigDecimal("1.02")).setScale(2, RoundingMode.HALF_UP);
+    String typed = money(newAmount).replace(" €", ""); // "2 233,63": a space and a decimal comma, as a jurist types it
+    BigDecimal oldThreshold = oldAmount.multiply(new BigDecimal("1.10")).setScale(2, RoundingMode.HALF_UP);
+    BigDecimal newThreshold = newAmount.multiply(new BigDecimal("1.10")).setScale(2, RoundingMode.HALF_UP);
+    // an open dossier judged on that day: the amount in force is still "à confirmer", so legal review
+    assertThat(inForce.get("À confirmer")).isEqualTo("oui");
     var opened = Api.as(rest, "demo-caseworker").post("/api/dossiers", "{\"procedure\":\"family-reunification\","
-        + "\"referenceDate\":\"2026-03-01\",\"beneficiary\":{\"firstName\":\"Nora\",\"lastName\":\"Impact\"}," + FACTS + "}");
+        + "\"referenceDate\":\"" + day + "\",\"beneficiary\":{\"firstName\":\"Nora\",\"lastName\":\"Indexation\"},"
+        + FACTS + "}");
+    assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
     long dossierId = mapper.readTree(opened.getBody()).get("id").asLong();
-    assertThat(verdictOn("2026-03-01")).startsWith("NEEDS_REVIEW ").endsWith(before);
+    assertThat(outcomeOn(day)).isEqualTo("NEEDS_REVIEW " + before);
 
-    // demo-legal edits the FR-2016 threshold in force (2 131,28) with a decimal comma
+    // demo-legal opens the tables of family reunification from the workbench
     login("demo-legal");
     driver.get(url("/rules"));
     assertThat(driver.findElement(By.id("active-version")).getText()).contains(before);
     shot("workbench-overview.png");
     driver.findElement(By.cssSelector("#parameters-family-reunification a.btn")).click();
-    WebElement row = driver.findElement(By.cssSelector(
-        "tr[data-code='INCOME_THRESHOLD'][data-regime='FR-2016'][data-from='2025-02-01']"));
-    WebElement value = row.findElements(By.tagName("input")).get(0);
-    assertThat(value.getDomProperty("value")).isEqualTo("2131,28");
-    value.clear();
-    value.sendKeys("2 100,50");
-    driver.findElement(By.id("note")).sendKeys("Correction du seuil FR-2016 (RIS)");
-    shot("workbench-edit-table.png");
+    assertThat(driver.findElement(By.cssSelector("#parameter-table thead")).getText()).containsIgnoringCase("Montant de base");
+    assertThat(driver.findElement(By.cssSelector("#parameter-table tr[data-code='INCOME_THRESHOLD_PERCENT'][data-regime='FR-2025']"))
+        .getText()).contains("RMMMG");
+    assertThat(driver.findElement(By.cssSelector(".flash.info")).getText()).contains("ne se tapent pas")
+        .doesNotContain("2 323,08");
+
+    // she indexes the RMMMG from the 1st of that month, the amount checked (not "à confirmer"), with its source
+    new Select(driver.findElement(By.id("ix_code"))).selectByValue("RMMMG");
+    driver.findElement(By.id("ix_from")).sendKeys(day.format(DMY));
+    driver.findElement(By.id("ix_amount")).sendKeys(typed);
+    driver.findElement(By.id("ix_source")).sendKeys("Moniteur belge (CCT n° 43, indexation)");
+    WebElement confirm = driver.findElement(By.id("ix_confirm"));
+    assertThat(confirm.isSelected()).isTrue(); // checked by default: a new amount is to be confirmed until checked
+    confirm.click();
+    driver.findElement(By.id("preview")).click();
+
+    // the thresholds it gives, computed as the rules compute them, before she proposes
+    WebElement fr2025 = new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#thresholds tr[data-day='" + day + "'][data-code='INCOME_THRESHOLD_PERCENT'][data-regime='FR-2025']")));
+    shot("workbench-index-rmmmg-preview.png");
+    assertThat(driver.findElements(By.cssSelector(".flash.error"))).isEmpty();
+    assertThat(fr2025.getDomAttribute("class")).contains("changed");
+    assertThat(plain(fr2025.findElement(By.cssSelector("td.now")).getText())).contains(money(oldThreshold));
+    assertThat(plain(fr2025.findElement(By.cssSelector("td.then")).getText())).contains(money(newThreshold));
+    assertThat(plain(fr2025.getText())).contains("110 % × RMMMG " + money(newAmount));
+    assertThat(driver.findElement(By.id("ix_amount")).getDomProperty("value")).isEqualTo(typed); // kept
+    shot("workbench-index-rmmmg-preview.png");
+    driver.findElement(By.id("note")).sendKeys("Indexation du RMMMG au " + day.format(DMY));
     driver.findElement(By.id("propose")).click();
 
+    // the proposal: compiled, every scenario replayed, the impact on the open dossier with its link
     new WebDriverWait(driver, Duration.ofSeconds(120)).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
-    assertThat(driver.findElement(By.id("valid")).getText()).contains("Valide");
+    shot("workbench-proposal-author.png");
+    assertThat(driver.findElements(By.id("invalid"))).as(driver.findElement(By.id("checks")).getText()).isEmpty();
+    assertThat(driver.findElement(By.id("valid")).getText()).contains("Valide").contains("scénarios rejoués sans échec");
     WebElement impact = driver.findElement(By.cssSelector("#impact tr[data-dossier='" + dossierId + "']"));
-    assertThat(impact.getText()).contains("Examen juridique").contains("Recevable").contains("01/03/2026");
+    assertThat(impact.getText()).contains("Examen juridique").contains("Recevable").contains(day.format(DMY));
     assertThat(impact.findElement(By.tagName("a")).getDomAttribute("href")).isEqualTo("/dossiers/" + dossierId);
-    assertThat(driver.findElement(By.cssSelector(".diff tr.ADDED")).getText()).contains("2100,50");
+    assertThat(plain(driver.findElement(By.cssSelector(
+        "#thresholds tr[data-day='" + day + "'][data-code='INCOME_THRESHOLD_PERCENT'][data-regime='FR-2025'] td.then"))
+        .getText())).contains(money(newThreshold));
+    assertThat(driver.findElements(By.cssSelector(".diff tr.ADDED"))).extracting(WebElement::getText)
+        .anySatisfy(t -> assertThat(t).contains("RMMMG", day.format(DMY), typed.replace(" ", "")));
     // the author cannot approve: no approval form, a message saying why
     assertThat(driver.findElement(By.id("self-approval")).getText()).contains("un autre juriste");
     assertThat(driver.findElements(By.id("approve-form"))).isEmpty();
@@ -173,37 +257,65 @@ class RulesWorkbenchBrowserE2E {
     assertThat(Api.as(rest, "demo-legal").post("/api/rules/proposals/" + proposalId + "/approve", "{}")
         .getStatusCode().value()).isEqualTo(403);
 
-    // demo-legal-2 approves it for tomorrow
-    LocalDate tomorrow = LocalDate.now(CLOCK).plusDays(1);
+    // demo-legal-2 approves it for the day of the indexation
     login("demo-legal-2");
     driver.get(proposalUrl);
-    driver.findElement(By.id("activateOn")).sendKeys(tomorrow.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+    driver.findElement(By.id("activateOn")).sendKeys(day.format(DMY));
     driver.findElement(By.id("approve")).click();
     new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "SCHEDULED".equals(
         d.findElement(By.id("status")).getDomAttribute("data-status")));
-    assertThat(driver.findElement(By.cssSelector(".flash.success")).getText())
-        .contains(tomorrow.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), "00:00");
+    assertThat(driver.findElement(By.cssSelector(".flash.success")).getText()).contains(day.format(DMY), "00:00");
     String version = driver.findElement(By.id("version")).getText();
-    shot("workbench-approved-for-tomorrow.png");
+    shot("workbench-approved-for-the-1st.png");
     driver.get(url("/rules"));
-    assertThat(driver.findElement(By.id("scheduled")).getText()).contains(version);
+    assertThat(driver.findElement(By.id("scheduled")).getText()).contains(version).contains(day.format(DMY));
+    shot("workbench-scheduled.png");
 
-    // today the old law still decides; tomorrow the new one, on its own
-    assertThat(verdictOn("2026-03-01")).startsWith("NEEDS_REVIEW ").endsWith(before);
-    CLOCK.moveTo(tomorrow.atStartOfDay(TimeConfig.BRUSSELS).toInstant().plusSeconds(1));
-    assertThat(verdictOn("2026-03-01")).isEqualTo("ELIGIBLE " + version);
-    Thread.sleep(2500); // the next poll records the activation in the database
+    try {
+      // today the old amount still decides; the engine holds the new set for 00:00 Brussels that day, on every node
+      assertThat(outcomeOn(day)).isEqualTo("NEEDS_REVIEW " + before);
+      new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> eligibility.engine().timeline().upcoming().stream()
+          .anyMatch(s -> s.ruleSet().version().equals(version)));
+      var scheduled = eligibility.engine().timeline().upcoming().stream()
+          .filter(s -> s.ruleSet().version().equals(version)).findFirst().orElseThrow();
+      assertThat(scheduled.at()).isEqualTo(day.atStartOfDay(TimeConfig.BRUSSELS).toInstant());
+      var facts = mapper.readValue("{" + FACTS + "}", FamilyReunificationFacts.class);
+      assertThat(RuleEngine.familyReunification(scheduled.ruleSet(), facts, day, Locale.FRENCH).outcome())
+          .isEqualTo("ELIGIBLE");
+
+      // the diff between the two versions shows the rows
+      driver.findElement(By.cssSelector("#history a[href*='/rules/diff'][href*='" + version.replace("#", "%23") + "']"))
+          .click();
+      WebElement removed = driver.findElement(By.cssSelector(".diff tr.REMOVED"));
+      var added = driver.findElements(By.cssSelector(".diff tr.ADDED"));
+      assertThat(removed.getText()).contains("RMMMG", show(inForce.get("Valeur")));
+      assertThat(added).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("RMMMG",
+          show(inForce.get("Valeur")), day.minusDays(1).format(DMY)));
+      assertThat(added).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("RMMMG",
+          typed.replace(" ", ""), day.format(DMY), "Moniteur belge"));
+      assertThat(added.get(0).findElement(By.tagName("td")).getCssValue("background-color"))
+          .isEqualTo("rgba(226, 243, 232, 1)");
+      shot("workbench-diff.png");
+    } finally {
+      // the application is shared with the other browser tests: the scheduled activation is cancelled
+      Api.as(rest, "demo-legal-2").post("/api/rules/proposals/" + proposalId + "/reject",
+          "{\"reason\":\"fin du test du navigateur\"}");
+    }
+    assertThat(workbench.proposal(proposalId).status()).isEqualTo("REJECTED");
+  }
+
+  static String show(String cell) {
+    return RulesPageController.show(cell);
+  }
+
+  @Test
+  void a_caseworker_has_no_link_to_the_rules_and_is_refused() throws IOException {
+    login("demo-caseworker");
+    driver.get(url("/"));
+    assertThat(driver.findElements(By.cssSelector("a[href='/rules']"))).isEmpty();
     driver.get(url("/rules"));
-    assertThat(driver.findElement(By.id("active-version")).getText()).contains(version);
-    shot("workbench-next-day.png");
-
-    // the diff between the two versions shows the row
-    driver.findElement(By.cssSelector("#history a[href*='/rules/diff']")).click();
-    WebElement removed = driver.findElement(By.cssSelector(".diff tr.REMOVED"));
-    WebElement added = driver.findElement(By.cssSelector(".diff tr.ADDED"));
-    assertThat(removed.getText()).contains("INCOME_THRESHOLD", "FR-2016", "2131,28");
-    assertThat(added.getText()).contains("INCOME_THRESHOLD", "FR-2016", "2100,50");
-    assertThat(added.findElement(By.tagName("td")).getCssValue("background-color")).isEqualTo("rgba(226, 243, 232, 1)");
-    shot("workbench-diff.png");
+    assertThat(driver.findElement(By.tagName("body")).getText()).containsAnyOf("Accès refusé", "403", "pas accès");
+    assertThat(driver.findElements(By.id("active-version"))).isEmpty();
+    shot("workbench-caseworker-403.png"); // the status itself: RulesPagesAccessTest
   }
 }
