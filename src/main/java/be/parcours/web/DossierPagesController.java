@@ -88,12 +88,16 @@ class DossierPagesController {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final org.camunda.bpm.engine.IdentityService identity;
+  private final Labels labels;
+  private final Formats fmt;
 
   DossierPagesController(org.camunda.bpm.engine.IdentityService identity, DossierOpening opening, DossierSearch search, DossierReading reading,
       DossierCorrection correction, DossierDocuments documents, DossierFiles files, DossierInterventions interventions,
       DossierAccess access, DecisionService decisions, RuntimeService runtime,
-      MessageSource messages, Validator validator, ObjectMapper mapper, Clock clock) {
+      MessageSource messages, Validator validator, ObjectMapper mapper, Clock clock, Labels labels, Formats fmt) {
     this.identity = identity;
+    this.labels = labels;
+    this.fmt = fmt;
     this.opening = opening;
     this.search = search;
     this.reading = reading;
@@ -230,7 +234,7 @@ class DossierPagesController {
     model.addAttribute("full", view.access() == AccessLevel.FULL);
     if (view.access() == AccessLevel.FULL) {
       model.addAttribute("files", files.byDocument(id, viewer));
-      model.addAttribute("history", reading.history(id, viewer));
+      model.addAttribute("history", IntakeFacts.readableHistory(reading.history(id, viewer), mapper, labels, fmt));
       model.addAttribute("findings", Verdicts.findings(view));
       model.addAttribute("missing", missing(view));
       model.addAttribute("waitingForDecision", waitingForDecision(view.reference()));

@@ -181,6 +181,107 @@ final class IntakeFacts {
     };
   }
 
+  // ---- the history: a change of the facts as one line per fact ---------------------------------
+
+  private static final Map<String, String> VALUE_LABELS = Map.of("kind", "facts.sponsorKind.",
+      "euResidenceBasis", "facts.euResidenceBasis.", "residence", "facts.residence.", "incomeKinds",
+      "facts.incomeKind.", "relationship", "facts.relationship.", "location", "facts.location.");
+
+  /**
+   * The dossier's history with each change of the facts (stored as the whole JSON before and after)
+   * split into the facts that changed, labelled ({@code history.field.facts.sponsor.kind}) and shown
+   * as the caseworker typed them: labels, {@code jj/mm/aaaa}, {@code 2 400,00 €}, oui / non.
+   */
+  static List<be.parcours.dossier.ChangeView> readableHistory(List<be.parcours.dossier.ChangeView> history,
+      ObjectMapper mapper, Labels labels, Formats fmt) {
+    List<be.parcours.dossier.ChangeView> out = new ArrayList<>();
+    for (var change : history) {
+      if (!"facts".equals(change.field())) {
+        out.add(change);
+        continue;
+      }
+      Map<String, JsonNode> before = flatten(parse(mapper, change.oldValue()));
+      Map<String, JsonNode> after = flatten(parse(mapper, change.newValue()));
+      if (before == null || after == null) {
+        out.add(change); // not JSON (cut at 4000 characters): as stored
+        continue;
+      }
+      Set<String> paths = new LinkedHashSet<>(after.keySet());
+      paths.addAll(before.keySet());
+      for (String path : paths) {
+        JsonNode b = before.get(path);
+        JsonNode a = after.get(path);
+        if (!java.util.Objects.equals(b, a)) {
+          out.add(new be.parcours.dossier.ChangeView(change.at(), change.user(), "facts." + path,
+              display(path, b, labels, fmt), display(path, a, labels, fmt)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode parse(ObjectMapper mapper, String json) {
+    if (json == null) {
+      return mapper.createObjectNode();
+    }
+    try {
+      return mapper.readTree(json);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  /** {@code sponsor.kind → "EU_CITIZEN"}…; arrays stay whole; nulls are absent. */
+  private static Map<String, JsonNode> flatten(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    flatten("", node, out);
+    return out;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+    node.fields().forEachRemaining(e -> {
+      String path = prefix + e.getKey();
+      if (e.getValue().isObject()) {
+        flatten(path + ".", e.getValue(), out);
+      } else if (!e.getValue().isNull()) {
+        out.put(path, e.getValue());
+      }
+    });
+  }
+
+  private static String display(String path, JsonNode v, Labels labels, Formats fmt) {
+    if (v == null) {
+      return null;
+    }
+    String leaf = path.substring(path.lastIndexOf('.') + 1);
+    String prefix = VALUE_LABELS.get(leaf);
+    if (v.isArray()) {
+      List<String> items = new ArrayList<>();
+      v.forEach(i -> items.add(prefix == null ? i.asText() : labels.label(prefix, i.asText())));
+      return String.join(", ", items);
+    }
+    if (v.isBoolean()) {
+      return labels.label("facts.bool.", v.asText());
+    }
+    if (prefix != null) {
+      return labels.label(prefix, v.asText());
+    }
+    if (leaf.equals("monthlyNetIncome") && v.isNumber()) {
+      return fmt.money(v.decimalValue());
+    }
+    if (v.isTextual() && v.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        return fmt.date(LocalDate.parse(v.asText()));
+      } catch (java.time.DateTimeException e) {
+        return v.asText();
+      }
+    }
+    return v.asText();
+  }
+
   // ---- reading typed values --------------------------------------------------------------------
 
   private static final Pattern THOUSANDS_DOTS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");

@@ -235,9 +235,19 @@ class TasklistBrowserE2E {
     // a team task is worked once taken ("Prendre en charge"), as in Tasklist by hand
     var claim = driver.findElements(By.cssSelector("[ng-click='claim()']"));
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      WebElement before = driver.findElement(By.cssSelector(".fjs-form"));
       click(claim.get(0));
       new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery().taskId(task.getId())
           .taskAssignee("demo-caseworker").count() == 1);
+      // Tasklist renders the form again for its new assignee: what is typed before that is lost, so
+      // (as a user waits for the page to settle) type in the form once it is rendered again
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(before));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        // the same form stayed: nothing to wait for
+      }
+      new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector(".fjs-form")));
     }
   }
 
@@ -311,7 +321,8 @@ class TasklistBrowserE2E {
     field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
         org.openqa.selenium.Keys.DELETE);
     field.sendKeys(text);
-    assertThat(field.getDomProperty("value")).isEqualTo(text);
+    field.sendKeys(org.openqa.selenium.Keys.TAB); // leaves the field, as a user does before "Terminer"
+    assertThat(dateInput().getDomProperty("value")).isEqualTo(text);
   }
 
   private void click(WebElement element) {

@@ -122,4 +122,39 @@ class IntakeFactsTest {
     assertThat(IntakeFacts.formField("facts.sponsor.incomeKinds[0]")).isEqualTo("incomeKinds");
     assertThat(IntakeFacts.formField("referent")).isNull();
   }
+
+  @Test
+  void a_change_of_the_facts_reads_in_the_history_as_one_line_per_fact_in_french() {
+    var source = new org.springframework.context.support.ResourceBundleMessageSource();
+    source.setBasenames("i18n/messages", "i18n/facts");
+    source.setDefaultEncoding("UTF-8");
+    source.setFallbackToSystemLocale(false);
+    org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
+    try {
+      var labels = new Labels(source);
+      var before = "{\"sponsor\":{\"kind\":\"THIRD_COUNTRY_NATIONAL\",\"monthlyNetIncome\":1900.0,"
+          + "\"adequateHousing\":true},\"applicant\":{\"relationship\":\"SPOUSE\",\"birthDate\":\"1990-03-12\"}}";
+      var after = "{\"sponsor\":{\"kind\":\"EU_CITIZEN\",\"monthlyNetIncome\":2400.5,\"adequateHousing\":true,"
+          + "\"incomeKinds\":[\"EMPLOYMENT\",\"PENSION\"]},\"applicant\":{\"relationship\":\"SPOUSE\","
+          + "\"birthDate\":\"1991-03-12\"}}";
+      var at = java.time.Instant.parse("2026-12-01T10:00:00Z");
+      var history = List.of(new be.parcours.dossier.ChangeView(at, "demo-caseworker", "facts", before, after),
+          new be.parcours.dossier.ChangeView(at, "demo-caseworker", "beneficiary.phone", null, "0470"));
+
+      var lines = IntakeFacts.readableHistory(history, mapper, labels, new Formats());
+
+      assertThat(lines).extracting(be.parcours.dossier.ChangeView::field).containsExactly("facts.sponsor.kind",
+          "facts.sponsor.monthlyNetIncome", "facts.sponsor.incomeKinds", "facts.applicant.birthDate",
+          "beneficiary.phone");
+      assertThat(lines.get(0).oldValue()).isEqualTo("Ressortissant d’un pays tiers");
+      assertThat(lines.get(0).newValue()).isEqualTo("Citoyen de l’Union européenne");
+      assertThat(lines.get(1).newValue()).matches("2[\\s\\u00A0\\u202F]400,50[\\s\\u00A0\\u202F]€");
+      assertThat(lines.get(2).oldValue()).isNull();
+      assertThat(lines.get(2).newValue()).isEqualTo("emploi salarié, pension");
+      assertThat(lines.get(3).oldValue()).isEqualTo("12/03/1990");
+      assertThat(labels.label("history.field.", lines.get(0).field())).isEqualTo("Regroupant");
+    } finally {
+      org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+    }
+  }
 }
