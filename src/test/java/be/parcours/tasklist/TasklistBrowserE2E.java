@@ -205,8 +205,14 @@ class TasklistBrowserE2E {
   void a_dutch_browser_gets_dutch_and_an_unknown_language_french() throws IOException {
     browser("nl-BE");
     driver.get(url("/camunda/app/tasklist/default/"));
-    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    // the first Tasklist page of the test run may be the webapp's cold start (slow on a busy CI machine)
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+    try {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      failureEvidence("login-nl");
+      throw e;
+    }
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Aanmelden"));
     assertThat(driver.findElement(By.cssSelector("input[ng-model='username']")).getDomAttribute("placeholder"))
         .isEqualTo("Gebruikersnaam");
@@ -290,8 +296,8 @@ class TasklistBrowserE2E {
   private void login(String user) {
     driver.get(url("/camunda/app/tasklist/default/"));
     var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username']")));
+    WebElement name = new WebDriverWait(driver, Duration.ofSeconds(90)).until( // a cold start may be slow
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Se connecter"));
     screenshot("tasklist-login-fr.png");
     type(name, user);

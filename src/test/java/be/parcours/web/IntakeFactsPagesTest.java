@@ -118,7 +118,7 @@ class IntakeFactsPagesTest {
   }
 
   @Test
-  void reception_never_sees_nor_changes_the_facts_and_another_caseworker_cannot_change_them() {
+  void reception_never_sees_nor_changes_the_facts_and_another_caseworker_cannot_change_them_nor_a_post_without_token() {
     long id = openAtReception("Accueil" + UUID.randomUUID().toString().substring(0, 6));
     var reception = new PageClient(port);
     reception.login("demo-reception", "demo");
@@ -128,11 +128,15 @@ class IntakeFactsPagesTest {
     var view = reception.get("/dossiers/" + id);
     var byReception = reception.submit("/dossiers/" + id, "/dossiers/" + id + "/facts", euWorkerSpouse());
     var byOther = other.submit("/dossiers", "/dossiers/" + id + "/facts", euWorkerSpouse());
+    var caseworker = new PageClient(port);
+    caseworker.login("demo-caseworker", "demo");
+    var withoutToken = caseworker.post("/dossiers/" + id + "/facts", euWorkerSpouse());
 
     assertThat(view.statusCode()).isEqualTo(200);
     assertThat(view.body()).contains("Vue accueil").doesNotContain("Faits de la demande", "monthlyNetIncome");
     assertThat(byReception.statusCode()).isEqualTo(403);
     assertThat(byOther.statusCode()).isEqualTo(403);
+    assertThat(withoutToken.statusCode()).isEqualTo(403); // the page's CSRF token is required
     assertThat(facts(id)).isNull();
   }
 }
