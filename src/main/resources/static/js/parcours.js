@@ -15,3 +15,17 @@ document.addEventListener('click', function (e) {
   var t = e.target.closest && e.target.closest('[data-print]');
   if (t) { e.preventDefault(); window.print(); }
 });
+// A field shown only for one choice of another (the EU citizen's residence basis): <select
+// data-shows="id-of-field" data-shows-when="VALUE">. Without JavaScript every field stays visible.
+(function () {
+  function sync(select) {
+    var target = document.getElementById(select.getAttribute('data-shows'));
+    if (target) { target.hidden = select.value !== select.getAttribute('data-shows-when'); }
+  }
+  document.addEventListener('change', function (e) {
+    if (e.target.matches && e.target.matches('select[data-shows]')) { sync(e.target); }
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('select[data-shows]').forEach(sync);
+  });
+})();

@@ -88,12 +88,16 @@ class DossierPagesController {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final org.camunda.bpm.engine.IdentityService identity;
+  private final Labels labels;
+  private final Formats fmt;
 
   DossierPagesController(org.camunda.bpm.engine.IdentityService identity, DossierOpening opening, DossierSearch search, DossierReading reading,
       DossierCorrection correction, DossierDocuments documents, DossierFiles files, DossierInterventions interventions,
       DossierAccess access, DecisionService decisions, RuntimeService runtime,
-      MessageSource messages, Validator validator, ObjectMapper mapper, Clock clock) {
+      MessageSource messages, Validator validator, ObjectMapper mapper, Clock clock, Labels labels, Formats fmt) {
     this.identity = identity;
+    this.labels = labels;
+    this.fmt = fmt;
     this.opening = opening;
     this.search = search;
     this.reading = reading;
@@ -230,7 +234,7 @@ class DossierPagesController {
     model.addAttribute("full", view.access() == AccessLevel.FULL);
     if (view.access() == AccessLevel.FULL) {
       model.addAttribute("files", files.byDocument(id, viewer));
-      model.addAttribute("history", reading.history(id, viewer));
+      model.addAttribute("history", IntakeFacts.readableHistory(reading.history(id, viewer), mapper, labels, fmt));
       model.addAttribute("findings", Verdicts.findings(view));
       model.addAttribute("missing", missing(view));
       model.addAttribute("waitingForDecision", waitingForDecision(view.reference()));
@@ -252,7 +256,57 @@ class DossierPagesController {
     if (!model.containsAttribute("decisionForm")) {
       model.addAttribute("decisionForm", new DossierForms.DecisionForm("", "", "HAND"));
     }
+    if (view.access() == AccessLevel.FULL && view.procedure() == Procedure.FAMILY_REUNIFICATION) {
+      // the intake facts: what is recorded, and the form to complete or correct it
+      IntakeFacts.Form recorded = IntakeFacts.Form.of(view.facts());
+      model.addAttribute("factsShown", recorded);
+      model.addAttribute("factsIncome", view.facts() == null ? null
+          : view.facts().path("sponsor").path("monthlyNetIncome").isNumber()
+              ? view.facts().path("sponsor").path("monthlyNetIncome").decimalValue() : null);
+      if (!model.containsAttribute("factsForm")) {
+        model.addAttribute("factsForm", recorded);
+      }
+      model.addAttribute("factsOptions", IntakeFacts.Options.INSTANCE);
+    }
     return "dossiers/dossier";
+  }
+
+  // ---- the intake facts ------------------------------------------------------------------------
+
+  /**
+   * The caseworker records or corrects the facts of a family reunification (full access only:
+   * the referent, its task workers, supervisors); saved through the audited {@code PATCH} path, so
+   * the verdict is evaluated again. A refused value: the page again (422) with what was typed and a
+   * French message next to the field; nothing is saved.
+   */
+  @PostMapping("/dossiers/{id}/facts")
+  String saveFacts(@PathVariable long id, @ModelAttribute("factsForm") IntakeFacts.Form form, Authentication auth,
+      Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    Viewer viewer = Viewers.of(auth);
+    access.requireFull(id, viewer);
+    Map<String, String> errors = new LinkedHashMap<>();
+    IntakeFacts.Result read = IntakeFacts.read(form, LocalDate.now(clock), mapper);
+    read.errors().forEach((field, key) -> errors.put(field, text(key)));
+    if (reading.view(id, viewer).procedure() != Procedure.FAMILY_REUNIFICATION) {
+      errors.put("global", text("facts.error.procedure"));
+    }
+    if (errors.isEmpty()) {
+      ObjectNode body = mapper.createObjectNode();
+      body.set("facts", read.facts());
+      try {
+        correction.correct(id, body, viewer);
+        redirect.addFlashAttribute("flashSuccess", text("facts.saved"));
+        return "redirect:/dossiers/" + id + "#verdict";
+      } catch (InvalidInputException | BusinessRuleException e) {
+        String field = IntakeFacts.formField(e instanceof InvalidInputException i ? i.field()
+            : ((BusinessRuleException) e).field());
+        errors.put(field == null ? "global" : field, PageErrors.message(e));
+      }
+    }
+    model.addAttribute("factsErrors", errors);
+    model.addAttribute("flashError", text("form.error.summary"));
+    response.setStatus(422); // Unprocessable Content: the page again, nothing saved
+    return dossier(id, auth, model, response);
   }
 
   static List<DocumentView> missing(DossierView view) {

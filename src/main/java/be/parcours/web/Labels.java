@@ -55,6 +55,11 @@ public class Labels {
     return label("session.kind.", code);
   }
 
+  /** A fact's value: its label, or "non renseigné" when it is not known (empty). */
+  public String fact(String prefix, Object code) {
+    return code == null || code.toString().isBlank() ? label("facts.", "unknown") : label(prefix, code);
+  }
+
   public String label(String prefix, Object code) {
     if (code == null) {
       return "";

@@ -205,8 +205,14 @@ class TasklistBrowserE2E {
   void a_dutch_browser_gets_dutch_and_an_unknown_language_french() throws IOException {
     browser("nl-BE");
     driver.get(url("/camunda/app/tasklist/default/"));
-    var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    // the first Tasklist page of the test run may be the webapp's cold start (slow on a busy CI machine)
+    var wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+    try {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      failureEvidence("login-nl");
+      throw e;
+    }
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Aanmelden"));
     assertThat(driver.findElement(By.cssSelector("input[ng-model='username']")).getDomAttribute("placeholder"))
         .isEqualTo("Gebruikersnaam");
@@ -235,9 +241,19 @@ class TasklistBrowserE2E {
     // a team task is worked once taken ("Prendre en charge"), as in Tasklist by hand
     var claim = driver.findElements(By.cssSelector("[ng-click='claim()']"));
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      WebElement before = driver.findElement(By.cssSelector(".fjs-form"));
       click(claim.get(0));
       new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery().taskId(task.getId())
           .taskAssignee("demo-caseworker").count() == 1);
+      // Tasklist renders the form again for its new assignee: what is typed before that is lost, so
+      // (as a user waits for the page to settle) type in the form once it is rendered again
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(before));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        // the same form stayed: nothing to wait for
+      }
+      new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector(".fjs-form")));
     }
   }
 
@@ -280,8 +296,8 @@ class TasklistBrowserE2E {
   private void login(String user) {
     driver.get(url("/camunda/app/tasklist/default/"));
     var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username']")));
+    WebElement name = new WebDriverWait(driver, Duration.ofSeconds(90)).until( // a cold start may be slow
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Se connecter"));
     screenshot("tasklist-login-fr.png");
     type(name, user);
@@ -311,7 +327,8 @@ class TasklistBrowserE2E {
     field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
         org.openqa.selenium.Keys.DELETE);
     field.sendKeys(text);
-    assertThat(field.getDomProperty("value")).isEqualTo(text);
+    field.sendKeys(org.openqa.selenium.Keys.TAB); // leaves the field, as a user does before "Terminer"
+    assertThat(dateInput().getDomProperty("value")).isEqualTo(text);
   }
 
   private void click(WebElement element) {

@@ -1,0 +1,392 @@
+package be.parcours.web;
+
+import be.parcours.eligibility.FamilyReunificationFacts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The intake facts of a family reunification as the dossier page's form posts them (text as typed,
+ * so nothing is lost when a value is refused), read into the facts of {@code PATCH /api/dossiers/{id}}
+ * ({@link FamilyReunificationFacts}: {@code sponsor { … }}, {@code applicant { … }}). Dates are
+ * {@code jj/mm/aaaa}, the income is typed the Belgian way ({@code 2 400,50}); a field left empty is
+ * unknown (its criterion is then "à vérifier"). Plain Java: errors are message keys by form field.
+ */
+final class IntakeFacts {
+
+  static final BigDecimal MAX_INCOME = new BigDecimal("1000000");
+
+  private IntakeFacts() {}
+
+  /** What the form posts; booleans are {@code "true"}, {@code "false"} or empty (unknown). */
+  record Form(String sponsorKind, String euResidenceBasis, String residence, String statusGrantedOn,
+      String monthlyNetIncome, List<String> incomeKinds, String adequateHousing, String healthInsurance,
+      String householdSize, String relationship, String applicantBirthDate, String relationshipStartedOn,
+      String relationshipBeforeSponsorArrival, String location, String dependent, String commonMinorChild) {
+
+    static Form empty() {
+      return new Form("", "", "", "", "", List.of(), "", "", "", "", "", "", "", "", "", "");
+    }
+
+    /** The form showing facts already recorded (the stored JSON), or empty. */
+    static Form of(JsonNode facts) {
+      if (facts == null || !facts.isObject()) {
+        return empty();
+      }
+      JsonNode s = facts.path("sponsor");
+      JsonNode a = facts.path("applicant");
+      List<String> kinds = new ArrayList<>();
+      s.path("incomeKinds").forEach(k -> kinds.add(k.asText()));
+      return new Form(text(s, "kind"), text(s, "euResidenceBasis"), text(s, "residence"), date(s, "statusGrantedOn"),
+          income(s.path("monthlyNetIncome")), kinds, text(s, "adequateHousing"), text(s, "healthInsurance"),
+          text(s, "householdSize"), text(a, "relationship"), date(a, "birthDate"), date(a, "relationshipStartedOn"),
+          text(a, "relationshipBeforeSponsorArrival"), text(a, "location"), text(a, "dependent"),
+          text(a, "commonMinorChild"));
+    }
+
+    /** For the checkboxes: is this income kind ticked. */
+    public boolean hasIncomeKind(String kind) {
+      return incomeKinds != null && incomeKinds.contains(kind);
+    }
+
+    private static String text(JsonNode node, String field) {
+      JsonNode v = node.path(field);
+      return v.isMissingNode() || v.isNull() ? "" : v.asText();
+    }
+
+    private static String date(JsonNode node, String field) {
+      String iso = text(node, field);
+      try {
+        return iso.isEmpty() ? "" : Formats.DATE.format(LocalDate.parse(iso));
+      } catch (java.time.DateTimeException e) {
+        return iso;
+      }
+    }
+
+    private static String income(JsonNode v) {
+      if (!v.isNumber() && !v.isTextual()) {
+        return "";
+      }
+      BigDecimal amount = new BigDecimal(v.asText()).setScale(2, RoundingMode.HALF_UP);
+      return amount.toPlainString().replace('.', ',');
+    }
+  }
+
+  /** The choices the form offers, in the order a caseworker reads them (labels: {@code facts.<field>.<code>}). */
+  record Options(List<String> sponsorKinds, List<String> euResidenceBases, List<String> residences,
+      List<String> incomeKinds, List<String> relationships, List<String> locations) {
+
+    static final Options INSTANCE = new Options(names(FamilyReunificationFacts.SponsorKind.values()),
+        names(FamilyReunificationFacts.EuResidenceBasis.values()), names(FamilyReunificationFacts.Residence.values()),
+        names(FamilyReunificationFacts.IncomeKind.values()), names(FamilyReunificationFacts.Relationship.values()),
+        names(FamilyReunificationFacts.Location.values()));
+
+    private static List<String> names(Enum<?>[] values) {
+      return java.util.Arrays.stream(values).map(Enum::name).toList();
+    }
+  }
+
+  /** The facts to patch when {@link #errors} is empty; otherwise the message key of each refused field. */
+  record Result(ObjectNode facts, Map<String, String> errors) {}
+
+  static Result read(Form f, LocalDate today, ObjectMapper mapper) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    ObjectNode facts = mapper.createObjectNode();
+    ObjectNode sponsor = facts.putObject("sponsor");
+    ObjectNode applicant = facts.putObject("applicant");
+
+    String kind = choice(f.sponsorKind(), FamilyReunificationFacts.SponsorKind.class, "sponsorKind", errors);
+    if (kind == null && !errors.containsKey("sponsorKind")) {
+      errors.put("sponsorKind", "facts.error.sponsorKind");
+    }
+    sponsor.put("kind", kind);
+    if ("EU_CITIZEN".equals(kind)) {
+      putIf(sponsor, "euResidenceBasis",
+          choice(f.euResidenceBasis(), FamilyReunificationFacts.EuResidenceBasis.class, "euResidenceBasis", errors));
+    }
+    putIf(sponsor, "residence", choice(f.residence(), FamilyReunificationFacts.Residence.class, "residence", errors));
+    LocalDate granted = date(f.statusGrantedOn(), "statusGrantedOn", errors);
+    if (granted != null && granted.isAfter(today)) {
+      errors.put("statusGrantedOn", "facts.error.date.future");
+    }
+    putIf(sponsor, "statusGrantedOn", granted == null ? null : granted.toString());
+    BigDecimal income = amount(f.monthlyNetIncome(), "monthlyNetIncome", errors);
+    if (income != null) {
+      sponsor.put("monthlyNetIncome", income);
+    }
+    if (f.incomeKinds() != null && !f.incomeKinds().isEmpty()) {
+      Set<String> kinds = new LinkedHashSet<>();
+      for (String k : f.incomeKinds()) {
+        String v = choice(k, FamilyReunificationFacts.IncomeKind.class, "incomeKinds", errors);
+        if (v != null) {
+          kinds.add(v);
+        }
+      }
+      var array = sponsor.putArray("incomeKinds");
+      kinds.forEach(array::add);
+    }
+    putIf(sponsor, "adequateHousing", bool(f.adequateHousing(), "adequateHousing", errors));
+    putIf(sponsor, "healthInsurance", bool(f.healthInsurance(), "healthInsurance", errors));
+    Integer household = integer(f.householdSize(), 1, 30, "householdSize", errors);
+    if (household != null) {
+      sponsor.put("householdSize", household);
+    }
+
+    String relationship = choice(f.relationship(), FamilyReunificationFacts.Relationship.class, "relationship", errors);
+    if (relationship == null && !errors.containsKey("relationship")) {
+      errors.put("relationship", "facts.error.relationship");
+    }
+    applicant.put("relationship", relationship);
+    LocalDate born = date(f.applicantBirthDate(), "applicantBirthDate", errors);
+    if (born != null && !born.isBefore(today)) {
+      errors.put("applicantBirthDate", "facts.error.birthDate.future");
+    }
+    putIf(applicant, "birthDate", born == null ? null : born.toString());
+    LocalDate since = date(f.relationshipStartedOn(), "relationshipStartedOn", errors);
+    if (since != null && since.isAfter(today)) {
+      errors.put("relationshipStartedOn", "facts.error.date.future");
+    } else if (since != null && born != null && since.isBefore(born)) {
+      errors.put("relationshipStartedOn", "facts.error.relationshipBeforeBirth");
+    }
+    putIf(applicant, "relationshipStartedOn", since == null ? null : since.toString());
+    putIf(applicant, "relationshipBeforeSponsorArrival",
+        bool(f.relationshipBeforeSponsorArrival(), "relationshipBeforeSponsorArrival", errors));
+    putIf(applicant, "location", choice(f.location(), FamilyReunificationFacts.Location.class, "location", errors));
+    putIf(applicant, "dependent", bool(f.dependent(), "dependent", errors));
+    putIf(applicant, "commonMinorChild", bool(f.commonMinorChild(), "commonMinorChild", errors));
+    return new Result(facts, errors);
+  }
+
+  /** The form field of a field named by the API ({@code facts.sponsor.monthlyNetIncome}), or null. */
+  static String formField(String apiField) {
+    if (apiField == null) {
+      return null;
+    }
+    String f = apiField.replaceFirst("^facts\\.", "").replaceAll("\\[.*", "");
+    return switch (f) {
+      case "sponsor.kind", "sponsor" -> "sponsorKind";
+      case "applicant.birthDate" -> "applicantBirthDate";
+      case "applicant.relationship", "applicant" -> "relationship";
+      default -> f.startsWith("sponsor.") || f.startsWith("applicant.") ? f.substring(f.indexOf('.') + 1) : null;
+    };
+  }
+
+  // ---- the history: a change of the facts as one line per fact ---------------------------------
+
+  private static final Map<String, String> VALUE_LABELS = Map.of("kind", "facts.sponsorKind.",
+      "euResidenceBasis", "facts.euResidenceBasis.", "residence", "facts.residence.", "incomeKinds",
+      "facts.incomeKind.", "relationship", "facts.relationship.", "location", "facts.location.");
+
+  /**
+   * The dossier's history with each change of the facts (stored as the whole JSON before and after)
+   * split into the facts that changed, labelled ({@code history.field.facts.sponsor.kind}) and shown
+   * as the caseworker typed them: labels, {@code jj/mm/aaaa}, {@code 2 400,00 €}, oui / non.
+   */
+  static List<be.parcours.dossier.ChangeView> readableHistory(List<be.parcours.dossier.ChangeView> history,
+      ObjectMapper mapper, Labels labels, Formats fmt) {
+    List<be.parcours.dossier.ChangeView> out = new ArrayList<>();
+    for (var change : history) {
+      if (!"facts".equals(change.field())) {
+        out.add(change);
+        continue;
+      }
+      Map<String, JsonNode> before = flatten(parse(mapper, change.oldValue()));
+      Map<String, JsonNode> after = flatten(parse(mapper, change.newValue()));
+      if (before == null || after == null) {
+        out.add(change); // not JSON (cut at 4000 characters): as stored
+        continue;
+      }
+      Set<String> paths = new LinkedHashSet<>(after.keySet());
+      paths.addAll(before.keySet());
+      for (String path : paths) {
+        JsonNode b = before.get(path);
+        JsonNode a = after.get(path);
+        if (!java.util.Objects.equals(b, a)) {
+          out.add(new be.parcours.dossier.ChangeView(change.at(), change.user(), "facts." + path,
+              display(path, b, labels, fmt), display(path, a, labels, fmt)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode parse(ObjectMapper mapper, String json) {
+    if (json == null) {
+      return mapper.createObjectNode();
+    }
+    try {
+      return mapper.readTree(json);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  /** {@code sponsor.kind → "EU_CITIZEN"}…; arrays stay whole; nulls are absent. */
+  private static Map<String, JsonNode> flatten(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    flatten("", node, out);
+    return out;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+    node.fields().forEachRemaining(e -> {
+      String path = prefix + e.getKey();
+      if (e.getValue().isObject()) {
+        flatten(path + ".", e.getValue(), out);
+      } else if (!e.getValue().isNull()) {
+        out.put(path, e.getValue());
+      }
+    });
+  }
+
+  private static String display(String path, JsonNode v, Labels labels, Formats fmt) {
+    if (v == null) {
+      return null;
+    }
+    String leaf = path.substring(path.lastIndexOf('.') + 1);
+    String prefix = VALUE_LABELS.get(leaf);
+    if (v.isArray()) {
+      List<String> items = new ArrayList<>();
+      v.forEach(i -> items.add(prefix == null ? i.asText() : labels.label(prefix, i.asText())));
+      return String.join(", ", items);
+    }
+    if (v.isBoolean()) {
+      return labels.label("facts.bool.", v.asText());
+    }
+    if (prefix != null) {
+      return labels.label(prefix, v.asText());
+    }
+    if (leaf.equals("monthlyNetIncome") && v.isNumber()) {
+      return fmt.money(v.decimalValue());
+    }
+    if (v.isTextual() && v.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        return fmt.date(LocalDate.parse(v.asText()));
+      } catch (java.time.DateTimeException e) {
+        return v.asText();
+      }
+    }
+    return v.asText();
+  }
+
+  // ---- reading typed values --------------------------------------------------------------------
+
+  private static final Pattern THOUSANDS_DOTS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+  private static final Pattern PLAIN = Pattern.compile("-?\\d{1,12}(\\.\\d{1,2})?");
+
+  /** {@code 2 400,50}, {@code 2.400,50}, {@code 2400.50}, {@code 2400 €}; null when empty. */
+  static BigDecimal parseAmount(String typed) {
+    if (typed == null || typed.isBlank()) {
+      return null;
+    }
+    String t = typed.replaceAll("[\\s\\u00A0\\u202F€]", "").replace('−', '-');
+    boolean negative = t.startsWith("-");
+    String digits = negative ? t.substring(1) : t;
+    int comma = digits.lastIndexOf(',');
+    int dot = digits.lastIndexOf('.');
+    if (comma >= 0 && dot >= 0) {
+      digits = comma > dot ? digits.replace(".", "").replace(',', '.') : digits.replace(",", "");
+    } else if (comma >= 0) {
+      digits = digits.replace(',', '.');
+    } else if (dot >= 0 && THOUSANDS_DOTS.matcher(digits).matches()) {
+      digits = digits.replace(".", "");
+    }
+    String normal = (negative ? "-" : "") + digits;
+    if (!PLAIN.matcher(normal).matches()) {
+      throw new NumberFormatException(typed);
+    }
+    return new BigDecimal(normal).setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  private static BigDecimal amount(String typed, String field, Map<String, String> errors) {
+    BigDecimal amount;
+    try {
+      amount = parseAmount(typed);
+    } catch (NumberFormatException | ArithmeticException e) {
+      errors.put(field, "facts.error.income.format");
+      return null;
+    }
+    if (amount != null && amount.signum() < 0) {
+      errors.put(field, "facts.error.income.negative");
+      return null;
+    }
+    if (amount != null && amount.compareTo(MAX_INCOME) > 0) {
+      errors.put(field, "facts.error.income.tooLarge");
+      return null;
+    }
+    return amount;
+  }
+
+  private static LocalDate date(String typed, String field, Map<String, String> errors) {
+    try {
+      return Formats.parseDate(typed);
+    } catch (Formats.DateInputException e) {
+      errors.put(field, e.key());
+      return null;
+    }
+  }
+
+  private static <E extends Enum<E>> String choice(String typed, Class<E> type, String field,
+      Map<String, String> errors) {
+    if (typed == null || typed.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, typed.strip()).name();
+    } catch (IllegalArgumentException e) {
+      errors.put(field, "facts.error.choice");
+      return null;
+    }
+  }
+
+  private static Boolean bool(String typed, String field, Map<String, String> errors) {
+    if (typed == null || typed.isBlank()) {
+      return null;
+    }
+    return switch (typed.strip()) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> {
+        errors.put(field, "facts.error.choice");
+        yield null;
+      }
+    };
+  }
+
+  private static Integer integer(String typed, int min, int max, String field, Map<String, String> errors) {
+    if (typed == null || typed.isBlank()) {
+      return null;
+    }
+    try {
+      int v = Integer.parseInt(typed.strip());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    errors.put(field, "facts.error.householdSize");
+    return null;
+  }
+
+  private static void putIf(ObjectNode node, String field, Object value) {
+    if (value instanceof Boolean b) {
+      node.put(field, b);
+    } else if (value != null) {
+      node.put(field, value.toString());
+    }
+  }
+}
