@@ -38,6 +38,9 @@ public class AlertProcessFlags {
 
   @Scheduled(initialDelayString = "${parcours.alerts.flag-refresh-initial:PT1M}",
       fixedDelayString = "${parcours.alerts.flag-refresh:PT10M}")
+  // once per period across the nodes of a cluster (be.parcours.cluster, docs/cluster.md)
+  @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "alert-process-flags-refresh",
+      lockAtLeastFor = "${parcours.alerts.flag-refresh:PT10M}")
   public void scheduled() {
     try {
       refresh();

@@ -96,6 +96,9 @@ class TasklistFilters {
 
   @Scheduled(initialDelayString = "${parcours.supervision.filter-refresh:PT10M}",
       fixedDelayString = "${parcours.supervision.filter-refresh:PT10M}")
+  // once per period across the nodes of a cluster (be.parcours.cluster, docs/cluster.md)
+  @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "tasklist-filters-refresh",
+      lockAtLeastFor = "${parcours.supervision.filter-refresh:PT10M}")
   public void refresh() {
     try {
       sync();
@@ -108,11 +111,18 @@ class TasklistFilters {
   synchronized Map<String, String> sync() {
     revokeBlanketFilterRead();
     Map<String, Filter> existing = new HashMap<>();
+    List<Filter> duplicates = new ArrayList<>();
     for (Filter f : filterService.createFilterQuery().filterResourceType(EntityTypes.TASK).list()) {
       Object key = f.getProperties() == null ? null : f.getProperties().get(KEY);
       if (key != null) {
-        existing.put(key.toString(), f);
+        Filter twin = existing.putIfAbsent(key.toString(), f);
+        if (twin != null) { // written twice by two nodes at the same moment: keep one
+          duplicates.add(f);
+        }
       }
+    }
+    for (Filter twin : duplicates) {
+      delete(twin);
     }
     Map<String, String> ids = new LinkedHashMap<>();
     for (Spec spec : specs()) {
@@ -128,12 +138,16 @@ class TasklistFilters {
       ids.put(spec.key(), filter.getId());
     }
     for (Filter stale : existing.values()) { // e.g. "Mes tâches" of a user who left the groups
-      filterService.deleteFilter(stale.getId());
-      authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(stale.getId()).list()
-          .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+      delete(stale);
     }
     log.debug("Tasklist filters synchronised: {}", ids.keySet());
     return ids;
+  }
+
+  private void delete(Filter filter) {
+    filterService.deleteFilter(filter.getId());
+    authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filter.getId()).list()
+        .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
   }
 
   List<Spec> specs() {
