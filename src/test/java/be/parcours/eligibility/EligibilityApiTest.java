@@ -161,6 +161,11 @@ class EligibilityApiTest {
     assertThat(finding(v, "SPONSOR_INCOME")).isEqualTo("NOT_APPLICABLE");
     assertThat(v.at("/findings/0/message").asText()).isEqualTo("Citoyen de l'Union résidant en Belgique comme travailleur");
     assertThat(v.at("/findings/4/legalBasis").asText()).contains("art. 40 §4");
+    // no finding of an EU citizen's file cites the third-country nationals' article
+    for (JsonNode f : v.get("findings")) {
+      assertThat(f.get("legalBasis").asText()).as(f.get("criterion").asText()).doesNotContain("art. 10 ");
+    }
+    assertThat(finding(v, "WAITING_PERIOD")).isEqualTo("NOT_APPLICABLE");
     assertThat(v.get("requiredDocuments").toString()).contains("EU_SPONSOR_RESIDENCE_PROOF").doesNotContain("FEE_PAYMENT_PROOF",
         "SPONSOR_INCOME_PROOF_12_MONTHS");
   }
