@@ -72,6 +72,7 @@ class PrivacyBrowserE2E {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profileDir, "--window-size=1300,1800", "--lang=fr-BE");
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-BE,fr"));
     service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
         .usingAnyFreePort().build();
@@ -115,7 +116,12 @@ class PrivacyBrowserE2E {
     shot("privacy-02-export-page");
     String pdfHref = driver.findElement(By.id("export-pdf")).getDomAttribute("href");
     assertThat(pdfHref).isEqualTo("/dossiers/" + p.id() + "/export.pdf");
-    var pdf = rest.withBasicAuth("demo-supervisor", "demo").getForEntity(url(pdfHref), byte[].class);
+    // the PDF as the browser gets it: same session
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.add("Cookie", driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        .collect(java.util.stream.Collectors.joining("; ")));
+    var pdf = rest.exchange(url(pdfHref), org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(headers), byte[].class);
     assertThat(pdf.getStatusCode().value()).isEqualTo(200);
     assertThat(new String(pdf.getBody(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     Files.write(SHOTS.resolve("privacy-export.pdf"), pdf.getBody());

@@ -52,9 +52,11 @@ class PrivacyPagesController {
   private final SpringTemplateEngine templates;
   private final ApplicationContext context;
   private final ObjectMapper mapper;
+  private final org.springframework.context.MessageSource messages;
 
   PrivacyPagesController(SubjectAccessExport export, RetentionService retention, SpringTemplateEngine templates,
-      ApplicationContext context, ObjectMapper mapper) {
+      ApplicationContext context, ObjectMapper mapper, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.export = export;
     this.retention = retention;
     this.templates = templates;
@@ -120,13 +122,34 @@ class PrivacyPagesController {
     return "privacy/retention";
   }
 
+  /** The labels of the law's codes (the eligibility module's bundle: « conjoint », not SPOUSE), and yes / no. */
+  private Map<String, String> codes() {
+    java.util.Locale locale = LocaleContextHolder.getLocale();
+    Map<String, String> labels = new java.util.HashMap<>();
+    try {
+      var bundle = java.util.ResourceBundle.getBundle("i18n/eligibility", locale,
+          java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+      for (String key : bundle.keySet()) {
+        if (key.startsWith("label.")) {
+          labels.put(key.substring(6), bundle.getString(key));
+        }
+      }
+    } catch (java.util.MissingResourceException ignored) {
+      // no labels: the codes are shown
+    }
+    labels.put("true", messages.getMessage("privacy.export.yes", null, "oui", locale));
+    labels.put("false", messages.getMessage("privacy.export.no", null, "non", locale));
+    return labels;
+  }
+
   private Map<String, Object> model(PersonExport e, boolean pdf) {
+    Map<String, String> codes = codes();
     List<List<Fact>> facts = new ArrayList<>();
     List<List<Finding>> findings = new ArrayList<>();
     for (var d : e.dossiers()) {
       List<Fact> f = new ArrayList<>();
       flatten("", d.dossier().facts(), f);
-      facts.add(f);
+      facts.add(f.stream().map(x -> new Fact(x.path(), label(codes, x.value()))).toList());
       List<Finding> lines = new ArrayList<>();
       if (d.dossier().eligibility() != null && d.dossier().eligibility().verdict() != null) {
         for (JsonNode n : d.dossier().eligibility().verdict().path("findings")) {
@@ -136,7 +159,16 @@ class PrivacyPagesController {
       }
       findings.add(lines);
     }
-    return Map.of("x", e, "facts", facts, "findings", findings, "pdf", pdf);
+    return Map.of("x", e, "facts", facts, "findings", findings, "pdf", pdf, "codes", codes);
+  }
+
+  /** "EMPLOYMENT, PENSION" → « emploi, pension »; a value that is no code stays as it is. */
+  static String label(Map<String, String> codes, String value) {
+    List<String> out = new ArrayList<>();
+    for (String part : value.split(", ")) {
+      out.add(codes.getOrDefault(part, part));
+    }
+    return String.join(", ", out);
   }
 
   static void flatten(String prefix, JsonNode node, List<Fact> out) {
