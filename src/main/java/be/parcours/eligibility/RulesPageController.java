@@ -124,11 +124,20 @@ public class RulesPageController {
 
   // ---- a parameter table edited in the page -----------------------------------------------------
 
-  static String tablePath(String procedure) {
-    if (!RuleSetCompiler.PROCEDURES.contains(procedure)) {
-      throw new NotFoundException("no parameter table for " + procedure);
+  /**
+   * The parameter table of a folder of the rules: {@code <folder>/legal-parameters.drl.csv}, else its
+   * other table with column titles (alerts/alert-parameters.drl.csv); the base amounts have their own part of the page.
+   */
+  String tablePath(String procedure) {
+    Map<String, String> files = workbench.activeFiles();
+    String preferred = procedure + "/legal-parameters.drl.csv";
+    if (files.containsKey(preferred)) {
+      return preferred;
     }
-    return procedure + "/legal-parameters.drl.csv";
+    return files.keySet().stream()
+        .filter(p -> p.startsWith(procedure + "/") && p.indexOf('/') == procedure.length() && p.endsWith(".drl.csv")
+            && !p.endsWith("/base-amounts.drl.csv") && ParameterTables.read(p, files.get(p)) != null)
+        .findFirst().orElseThrow(() -> new NotFoundException("no parameter table for " + procedure));
   }
 
   /** The procedure's table of indexed base amounts (RMMMG, RIS), or null when it has none. */

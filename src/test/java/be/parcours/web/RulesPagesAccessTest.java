@@ -33,6 +33,24 @@ class RulesPagesAccessTest {
   }
 
   @Test
+  void a_jurist_indexes_base_amounts_on_the_table_page_and_every_parameter_table_of_the_workbench_opens() {
+    var jurist = as("demo-legal");
+    var family = jurist.get("/rules/tables/family-reunification");
+
+    assertThat(family.statusCode()).isEqualTo(200);
+    assertThat(family.body()).contains("Indexer un montant de base", "name=\"ix_amount\"", "Seuils calculés",
+        "Montant de base", "RIS famille à charge", "Montants de base indexés", "ne se tapent pas")
+        .doesNotContain("2 323,08");
+    // the alerts' parameters are listed on the workbench with « Modifier ce tableau »: their page opens too, in French
+    var alerts = jurist.get("/rules/tables/alerts");
+    assertThat(alerts.statusCode()).isEqualTo(200);
+    assertThat(alerts.body()).contains("Alertes de risque juridique", "ALERT_CHILD_URGENT_DAYS")
+        .doesNotContain("Indexer un montant de base");
+    assertThat(jurist.get("/rules").body()).contains("Alertes de risque juridique");
+    assertThat(jurist.get("/rules/tables/nothing-here").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void a_supervisor_reads_without_forms_and_a_caseworker_is_refused() {
     var supervisor = as("demo-supervisor").get("/rules");
     var caseworker = as("demo-caseworker").get("/rules");
