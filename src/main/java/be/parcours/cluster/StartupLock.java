@@ -17,18 +17,20 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Nodes that start at the same time on one PostgreSQL start one after the other from the engine
- * on: the engine's schema creation or update, its deployments and first admin user, then every
- * start-up task (groups and authorizations, demo users, Tasklist filters, rules seed, demo
- * dossiers and activity, search-key backfill). Each of them checks what the database already
- * holds before writing; holding a PostgreSQL advisory lock (session level, on a connection of its
- * own) from the engine's first step until the application is ready makes "check then write" safe.
- * The lock goes with the connection: a node killed while starting frees it at once.
+ * Nodes that start at the same time on one PostgreSQL take turns for the two parts of a start-up
+ * that write shared data: the engine's build (schema creation or update, the first admin user) and
+ * the start-up tasks run when the application is ready (groups and authorizations, demo users,
+ * Tasklist filters, demo dossiers and activity). Each of them checks what the database already
+ * holds before writing; a PostgreSQL advisory lock (session level, on a connection of its own)
+ * around each part makes "check then write" safe. The rest of the start-up (Spring, Hibernate,
+ * Drools compilation, the web server) runs in parallel on every node; the engine's deployments are
+ * serialised by the engine itself (its deployment lock) and the rules seed by a row lock
+ * (rules_state). The lock goes with the connection: a node killed while starting frees it at once.
  *
  * <p>H2 (the embedded default) is one node by construction: nothing to do.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE) // among engine plugins: build work of the others (admin user) inside the lock
 class StartupLock extends AbstractProcessEnginePlugin {
 
   /** Key of the advisory lock: "PARCOURS" in ASCII, so that no other use of advisory locks meets it. */
@@ -43,8 +45,22 @@ class StartupLock extends AbstractProcessEnginePlugin {
     this.dataSource = dataSource;
   }
 
+  /** Before the engine touches the database (its plugins' preInit only set configuration). */
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    acquire();
+  }
+
+  /** The engine is built: schema, and the other plugins' post-build work (the first admin user). */
+  @Override
+  public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine processEngine) {
+    release();
+  }
+
+  /** Before the first start-up task (they are ordered from 0). */
+  @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  public void beforeStartupTasks(ApplicationReadyEvent event) {
     acquire();
   }
 
@@ -78,10 +94,10 @@ class StartupLock extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** After every start-up listener (they are ordered before this one). */
+  /** After every start-up task. */
   @EventListener
   @Order(Ordered.LOWEST_PRECEDENCE)
-  public void onReady(ApplicationReadyEvent event) {
+  public void afterStartupTasks(ApplicationReadyEvent event) {
     release();
   }
 

@@ -91,7 +91,25 @@ class TasklistFilters {
   @EventListener
   @Order(10) // after the groups (IdentityInitializer) and the demo users
   public void onReady(ApplicationReadyEvent event) {
-    sync();
+    // in a cluster another node's scheduled refresh may write the same filters at this moment
+    // (optimistic-locking conflict, or a grant created twice): the work is the same, do it again
+    for (int attempt = 1; ; attempt++) {
+      try {
+        sync();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        log.info("Tasklist filters written by another node at the same moment ({}); again", e.toString());
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   @Scheduled(initialDelayString = "${parcours.supervision.filter-refresh:PT10M}",
