@@ -53,7 +53,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-@ConditionalOnProperty(name = "parcours.demo.dossiers", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = {"parcours.demo.dossiers", "parcours.demo.story"}, havingValue = "true",
+    matchIfMissing = true)
 class DemoStory {
 
   private static final Logger log = LoggerFactory.getLogger(DemoStory.class);

@@ -1,15 +1,20 @@
 package be.parcours.web;
 
+import java.io.Serializable;
 import java.util.List;
 
-/** What the dossier pages' forms post (text as typed, so nothing is lost when a value is refused). */
+/**
+ * What the dossier pages' forms post (text as typed, so nothing is lost when a value is refused).
+ * Serializable: a refused form travels to the next page as a flash attribute, in the web session,
+ * which the nodes of a cluster keep in the database (Spring Session JDBC).
+ */
 final class DossierForms {
 
   private DossierForms() {}
 
   /** Identity and contact: opening a dossier ("Nouveau dossier") and correcting the person. */
   record PersonForm(String procedure, String firstName, String lastName, String birthDate, String nationality,
-      String languages, String phone, String email, Boolean confirmNew, String referent) {
+      String languages, String phone, String email, Boolean confirmNew, String referent) implements Serializable {
 
     PersonForm(String procedure, String firstName, String lastName, String birthDate, String nationality,
         String languages, String phone, String email, Boolean confirmNew) {
@@ -29,11 +34,12 @@ final class DossierForms {
     }
   }
 
-  record DocumentForm(String status, Boolean legalised, Boolean translated, String expiresOn, String note) {}
+  record DocumentForm(String status, Boolean legalised, Boolean translated, String expiresOn, String note)
+      implements Serializable {}
 
-  record InterventionForm(String type, String date, String minutes, String note) {}
+  record InterventionForm(String type, String date, String minutes, String note) implements Serializable {}
 
-  record DecisionForm(String outcome, String date, String mode) {}
+  record DecisionForm(String outcome, String date, String mode) implements Serializable {}
 
-  record AccessRequestForm(String reason) {}
+  record AccessRequestForm(String reason) implements Serializable {}
 }

@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SessionPagesController {
 
-  record SessionForm(String date, String kind, String participants, String note) {}
+  record SessionForm(String date, String kind, String participants, String note) implements java.io.Serializable {}
 
   private final CollectiveSessionService sessions;
   private final MessageSource messages;

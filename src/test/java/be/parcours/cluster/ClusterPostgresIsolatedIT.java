@@ -80,6 +80,8 @@ class ClusterPostgresIsolatedIT {
         "--parcours.alerts.flag-refresh=PT2S",
         "--parcours.alerts.flag-refresh-initial=PT1S",
         "--spring.jmx.enabled=false",
+        // the five current demo dossiers are enough here; the three-year story has its own test
+        "--parcours.demo.story=false",
         "--spring.datasource.hikari.connection-timeout=5000");
   }
 
