@@ -359,8 +359,26 @@ class ClusterPostgresIsolatedIT {
     assertThat(count("select count(*) from dossier")).isEqualTo(before + created);
     assertThat(db.queryForList("select reference from dossier group by reference having count(*) > 1", String.class))
         .isEmpty();
-    // the intake (a user task) done by reception on the three nodes: the eligibility step is an async job
-    completeIntakes(intakeTasks("Cluster", created), PORT_C, port(nodeA), port(nodeB));
+    // the intake (a user task) done by reception on the three nodes: the eligibility step is an async job.
+    // Nodes A and B share this JVM, where Camunda's static engine registry gives /engine-rest on B's port
+    // the engine registered first: B's third goes through B's own engine (as B's REST would in a JVM of
+    // its own), so that B's job executor is the one told of the new jobs.
+    List<String> intakes = intakeTasks("Cluster", created);
+    List<String> viaRest = new ArrayList<>();
+    List<String> onB = new ArrayList<>();
+    for (int i = 0; i < intakes.size(); i++) {
+      (i % 3 == 2 ? onB : viaRest).add(intakes.get(i));
+    }
+    ProcessEngine engineB = nodeB.getBean(ProcessEngine.class);
+    engineB.getIdentityService().setAuthentication("demo-reception", List.of("accueil"));
+    try {
+      for (String task : onB) {
+        engineB.getTaskService().complete(task, java.util.Map.of("intakeNote", "Entretien"));
+      }
+    } finally {
+      engineB.getIdentityService().clearAuthentication();
+    }
+    completeIntakes(viaRest, PORT_C, port(nodeA));
     awaitEligibilityDone(Duration.ofMinutes(2));
     assertNoJobRunTwice();
     List<Map<String, Object>> byNode = db.queryForList("select hostname_, count(*) as jobs from act_hi_job_log "
