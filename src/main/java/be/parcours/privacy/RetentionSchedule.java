@@ -18,7 +18,11 @@ class RetentionSchedule {
   }
 
   @Scheduled(cron = "${parcours.retention.cron}", zone = "Europe/Brussels")
-  void daily() {
+  // once a day across the nodes of a cluster; held at least a minute so a node whose clock is a few
+  // seconds behind does not run it again
+  @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "privacy-retention", lockAtLeastFor = "PT1M",
+      lockAtMostFor = "PT2H")
+  public void daily() {
     retention.run();
   }
 }
