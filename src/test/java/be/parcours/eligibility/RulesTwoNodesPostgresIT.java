@@ -127,7 +127,8 @@ class RulesTwoNodesPostgresIT {
     Thread.sleep(2500);
     assertThat(nodeA.getBean(RulesVersionStore.class).activeVersion()).isEqualTo(scheduled);
     assertThat(workbench(nodeA).nodes()).extracting(RulesWorkbench.NodeView::nodeId).contains("node-a", "node-b");
-    assertThat(workbench(nodeA).nodes()).allSatisfy(n -> {
+    // the two nodes of this test (another PostgreSQL test of the same JVM may have left its own row)
+    assertThat(workbench(nodeA).nodes()).filteredOn(n -> n.nodeId().startsWith("node-")).hasSize(2).allSatisfy(n -> {
       assertThat(n.servingVersion()).isEqualTo(scheduled);
       assertThat(n.incident()).isFalse();
     });
