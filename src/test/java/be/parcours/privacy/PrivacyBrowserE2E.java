@@ -113,6 +113,13 @@ class PrivacyBrowserE2E {
         "Dossier " + p.reference() + " — Regroupement familial", "Faits de la demande", "Version des règles",
         "passeport-" + p.lastName() + ".png", "Qui a consulté ou modifié le dossier", "Export", "demo-supervisor");
     assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+    // facts and scans as the caseworker reads them: labels, jj/mm/aaaa, 2 450,00 €, never codes
+    String facts = driver.findElement(By.cssSelector("table.facts")).getText().replace('\u00A0', ' ').replace('\u202F', ' ');
+    assertThat(facts).contains("Revenu mensuel net", "2 450,00 €", "Statut obtenu le", "01/09/2025")
+        .contains("emploi", "illimité").doesNotContain("sponsor.", "2025-09-01", "2450.0", "EMPLOYMENT", "UNLIMITED");
+    assertThat(driver.findElement(By.id("export-person")).getText()).contains("Congo");
+    assertThat(driver.findElement(By.cssSelector("table.files")).getText()).contains("Passeport")
+        .doesNotContain("PASSPORT");
     shot("privacy-02-export-page");
     String pdfHref = driver.findElement(By.id("export-pdf")).getDomAttribute("href");
     assertThat(pdfHref).isEqualTo("/dossiers/" + p.id() + "/export.pdf");

@@ -6,6 +6,7 @@ import be.parcours.privacy.SubjectAccessExport;
 
 import be.parcours.dossier.Viewer;
 import be.parcours.dossier.Viewers;
+import be.parcours.web.Formats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,8 +42,15 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 @Controller
 class PrivacyPagesController {
 
-  /** One fact of a dossier, flattened: {@code sponsor.monthlyNetIncome} → {@code 2400.0}. */
-  record Fact(String path, String value) {}
+  /**
+   * One fact of a dossier, flattened: {@code sponsor.monthlyNetIncome} → {@code 2400.0}; on the page
+   * with its label and as typed (« Revenu mensuel net » → « 2 400,00 € »).
+   */
+  record Fact(String path, String value, String label) {
+    Fact(String path, String value) {
+      this(path, value, path);
+    }
+  }
 
   /** One finding of a verdict as the caseworker read it. */
   record Finding(String criterion, String result, String message) {}
@@ -53,10 +61,13 @@ class PrivacyPagesController {
   private final ApplicationContext context;
   private final ObjectMapper mapper;
   private final org.springframework.context.MessageSource messages;
+  private final Formats fmt;
 
   PrivacyPagesController(SubjectAccessExport export, RetentionService retention, SpringTemplateEngine templates,
-      ApplicationContext context, ObjectMapper mapper, org.springframework.context.MessageSource messages) {
+      ApplicationContext context, ObjectMapper mapper, org.springframework.context.MessageSource messages,
+      Formats fmt) {
     this.messages = messages;
+    this.fmt = fmt;
     this.export = export;
     this.retention = retention;
     this.templates = templates;
@@ -146,10 +157,23 @@ class PrivacyPagesController {
     Map<String, String> codes = codes();
     List<List<Fact>> facts = new ArrayList<>();
     List<List<Finding>> findings = new ArrayList<>();
+    List<Map<String, String>> documentLabels = new ArrayList<>();
+    java.util.Locale locale = LocaleContextHolder.getLocale();
     for (var d : e.dossiers()) {
       List<Fact> f = new ArrayList<>();
       flatten("", d.dossier().facts(), f);
-      facts.add(f.stream().map(x -> new Fact(x.path(), label(codes, x.value()))).toList());
+      facts.add(f.stream().map(x -> new Fact(x.path(), shown(x, codes),
+          messages.getMessage("history.field.facts." + x.path(), null, x.path(), locale))).toList());
+      Map<String, String> docs = new java.util.HashMap<>();
+      if (d.dossier().documents() != null) {
+        for (var doc : d.dossier().documents()) {
+          Map<String, String> byLang = doc.labels();
+          String text = byLang == null ? null
+              : byLang.getOrDefault(locale.getLanguage(), byLang.get("fr"));
+          docs.put(doc.code(), text == null ? doc.code() : text);
+        }
+      }
+      documentLabels.add(docs);
       List<Finding> lines = new ArrayList<>();
       if (d.dossier().eligibility() != null && d.dossier().eligibility().verdict() != null) {
         for (JsonNode n : d.dossier().eligibility().verdict().path("findings")) {
@@ -159,7 +183,48 @@ class PrivacyPagesController {
       }
       findings.add(lines);
     }
-    return Map.of("x", e, "facts", facts, "findings", findings, "pdf", pdf, "codes", codes);
+    return Map.of("x", e, "facts", facts, "findings", findings, "pdf", pdf, "codes", codes,
+        "documentLabels", documentLabels, "nationality", String.valueOf(country(e.person().nationality(), locale)));
+  }
+
+  /** A fact's value as typed: dates {@code jj/mm/aaaa}, the income {@code 2 400,00 €}, codes as labels. */
+  private String shown(Fact fact, Map<String, String> codes) {
+    String v = fact.value();
+    if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        return fmt.date(java.time.LocalDate.parse(v));
+      } catch (java.time.DateTimeException notADate) {
+        return v;
+      }
+    }
+    if (fact.path().endsWith("monthlyNetIncome") && v.matches("-?\\d+(\\.\\d+)?")) {
+      return fmt.money(new java.math.BigDecimal(v));
+    }
+    String leaf = fact.path().substring(fact.path().lastIndexOf('.') + 1);
+    String prefix = FACT_VALUE_LABELS.get(leaf);
+    if (prefix != null) {
+      java.util.Locale locale = LocaleContextHolder.getLocale();
+      List<String> out = new ArrayList<>();
+      for (String part : v.split(", ")) {
+        out.add(messages.getMessage(prefix + part, null, codes.getOrDefault(part, part), locale));
+      }
+      return String.join(", ", out);
+    }
+    return label(codes, v);
+  }
+
+  /** Facts whose values are codes, and the prefix of their labels in the facts form's bundle. */
+  private static final Map<String, String> FACT_VALUE_LABELS = Map.of("kind", "facts.sponsorKind.",
+      "euResidenceBasis", "facts.euResidenceBasis.", "residence", "facts.residence.", "incomeKinds",
+      "facts.incomeKind.", "relationship", "facts.relationship.", "location", "facts.location.");
+
+  /** « Congo (République démocratique du) » for {@code CD}, in the page's language; other text as it is. */
+  static String country(String code, java.util.Locale locale) {
+    if (code == null || !code.matches("[A-Z]{2}")) {
+      return code;
+    }
+    String name = new java.util.Locale("", code).getDisplayCountry(locale);
+    return name.isEmpty() || name.equals(code) ? code : name;
   }
 
   /** "EMPLOYMENT, PENSION" → « emploi, pension »; a value that is no code stays as it is. */
