@@ -2,13 +2,10 @@ package be.parcours.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.parcours.testsupport.Chromium;
 import be.parcours.testsupport.ParcoursSpringTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,12 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +31,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ParcoursSpringTest
 class PrivacyBrowserE2E {
 
-  static final Path SHOTS = Path.of("target", "e2e");
 
   @LocalServerPort
   int port;
@@ -58,37 +49,22 @@ class PrivacyBrowserE2E {
   @Autowired
   ObjectMapper mapper;
 
-  ChromeDriverService service;
+  Chromium chromium;
   WebDriver driver;
   WebDriverWait wait;
-  Path profileDir;
 
   @BeforeEach
-  void browser() throws IOException {
-    Files.createDirectories(SHOTS);
-    profileDir = Files.createTempDirectory("parcours-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profileDir, "--window-size=1300,1800", "--lang=fr-BE");
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-BE,fr"));
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  void browser() {
+    chromium = Chromium.start("fr-BE", 1300, 1800);
+    driver = chromium.driver();
+    wait = chromium.waiting(Duration.ofSeconds(30));
   }
 
   @AfterEach
-  void closeBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
+  void closeBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
-    if (service != null) {
-      service.stop();
-    }
-    org.springframework.util.FileSystemUtils.deleteRecursively(profileDir);
   }
 
   @Test
@@ -131,7 +107,7 @@ class PrivacyBrowserE2E {
         new org.springframework.http.HttpEntity<>(headers), byte[].class);
     assertThat(pdf.getStatusCode().value()).isEqualTo(200);
     assertThat(new String(pdf.getBody(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-    Files.write(SHOTS.resolve("privacy-export.pdf"), pdf.getBody());
+    Files.write(Chromium.SHOTS.resolve("privacy-export.pdf"), pdf.getBody());
 
     scenario.closedSixYearsAgo(p);
     driver.findElement(By.linkText("Conservation des données")).click();
@@ -159,8 +135,7 @@ class PrivacyBrowserE2E {
     return "http://localhost:" + port + path;
   }
 
-  void shot(String name) throws IOException {
-    File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  void shot(String name) {
+    chromium.shot(name);
   }
 }

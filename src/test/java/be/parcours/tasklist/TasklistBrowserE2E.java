@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.parcours.shared.TimeConfig;
 import be.parcours.testsupport.Api;
+import be.parcours.testsupport.Chromium;
 import be.parcours.testsupport.ParcoursSpringTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,13 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +43,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ParcoursSpringTest
 class TasklistBrowserE2E {
 
-  static final Path SHOTS = Path.of("target", "e2e");
   static final String BODY = """
       {"procedure":"family-reunification","referenceDate":"2025-10-01",
        "beneficiary":{"firstName":"Élodie","lastName":"%s","birthDate":"1991-05-14","nationality":"MA"},
@@ -74,39 +66,18 @@ class TasklistBrowserE2E {
   @Autowired
   JdbcTemplate jdbc;
 
-  ChromeDriverService service;
+  Chromium chromium;
   WebDriver driver;
-  Path profileDir;
 
-  void browser(String lang) throws IOException {
-    Files.createDirectories(SHOTS);
-    profileDir = Files.createTempDirectory("parcours-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profileDir, "--window-size=1400,1800", "--lang=" + lang);
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", lang));
-    var logging = new org.openqa.selenium.logging.LoggingPreferences();
-    logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-    options.setCapability("goog:loggingPrefs", logging);
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .withEnvironment(java.util.Map.of("TZ", "Europe/Brussels")) // the office's time zone
-        .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
+  void browser(String lang) {
+    chromium = Chromium.start(lang, 1400, 1800);
+    driver = chromium.driver();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (service != null) {
-      service.stop();
-    }
-    if (profileDir != null) {
-      org.springframework.util.FileSystemUtils.deleteRecursively(profileDir.toFile());
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -336,24 +307,11 @@ class TasklistBrowserE2E {
   }
 
   private void failureEvidence(String name) {
-    try {
-      screenshot("failed-" + name + ".png");
-      Files.writeString(SHOTS.resolve("failed-" + name + ".html"), driver.getPageSource());
-      var logs = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
-      Files.writeString(SHOTS.resolve("failed-" + name + ".console.txt"),
-          String.join("\n", logs.stream().map(Object::toString).toList()));
-    } catch (Exception ignored) {
-      // evidence is best effort
-    }
+    chromium.keepFailure(name);
   }
 
   private void screenshot(String name) {
-    try {
-      File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    chromium.shot(name.replaceFirst("\\.png$", ""));
   }
 
   private String url(String path) {

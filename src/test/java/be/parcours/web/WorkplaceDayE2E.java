@@ -8,12 +8,11 @@ import be.parcours.dossier.DossierOpening;
 import be.parcours.dossier.OpenDossierCommand;
 import be.parcours.dossier.Procedure;
 import be.parcours.shared.TimeConfig;
+import be.parcours.testsupport.Chromium;
 import be.parcours.testsupport.ParcoursSpringTest;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,13 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,7 +52,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkplaceDayE2E {
 
-  static final Path SHOTS = Path.of("target", "e2e");
 
   @LocalServerPort
   int port;
@@ -68,45 +62,30 @@ class WorkplaceDayE2E {
   @Autowired
   LegalClock legalClock;
 
-  ChromeDriverService service;
+  Chromium chromium;
   WebDriver driver;
-  Path profileDir;
   WebDriverWait wait;
   final LocalDate today = LocalDate.now(TimeConfig.BRUSSELS);
   String knownReference;
 
   @BeforeAll
   void startChromium() throws IOException {
-    Files.createDirectories(SHOTS);
     // the same person came two years ago for a visa (no accents typed then)
     knownReference = opening.open(OpenDossierCommand.withoutFacts(Procedure.VISA,
         new BeneficiaryInput("Elodie", "Dupre", LocalDate.of(1990, 3, 12), "CD", List.of("fr"), null, null),
         "demo-caseworker-2"), "demo-caseworker-2").reference();
-    profileDir = Files.createTempDirectory("parcours-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profileDir, "--window-size=1400,1800", "--lang=fr-BE");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-BE,fr"));
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+    chromium = Chromium.start();
+    driver = chromium.driver();
+    wait = chromium.waiting(Duration.ofSeconds(40));
     // htmx swaps a document's row while the test reads it: read it again rather than fail
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   @AfterAll
   void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
+    if (chromium != null) {
+      chromium.close();
     }
-    if (service != null) {
-      service.stop();
-    }
-    org.springframework.util.FileSystemUtils.deleteRecursively(profileDir.toFile());
   }
 
   @Test
@@ -381,9 +360,8 @@ class WorkplaceDayE2E {
         driver.findElement(by));
   }
 
-  void shot(String name) throws IOException {
-    File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(png.toPath(), SHOTS.resolve("workplace-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  void shot(String name) {
+    chromium.shot("workplace-" + name);
   }
 
   static Path scanPng() throws IOException {
