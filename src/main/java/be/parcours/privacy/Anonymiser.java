@@ -48,6 +48,12 @@ class Anonymiser {
 
   @Transactional
   public Result anonymise(long dossierId, String why) {
+    return anonymise(dossierId, why, SYSTEM_USER);
+  }
+
+  /** As {@link #anonymise(long, String)}, the access log naming {@code by} (a supervisor's erasure on request). */
+  @Transactional
+  public Result anonymise(long dossierId, String why, String by) {
     record Row(String reference, long beneficiaryId, String processInstanceId, boolean anonymised) {}
     Row d = jdbc.query("select reference, beneficiary_id, process_instance_id, anonymised_at from dossier where id = ? "
         + "for update", (rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4) != null),
@@ -84,7 +90,7 @@ class Anonymiser {
         + "and (action in ('FILE_UPLOAD', 'FILE_DOWNLOAD', 'EXCEPTIONAL_ACCESS') or detail like 'file deleted:%')",
         ERASED, dossierId, ERASED);
     var scrubbed = procedures.scrub(d.reference(), d.processInstanceId());
-    accessLog.record(dossierId, SYSTEM_USER, AccessAction.ANONYMISED, why + "; " + keys.size() + " fichier(s) "
+    accessLog.record(dossierId, by, AccessAction.ANONYMISED, why + "; " + keys.size() + " fichier(s) "
         + "supprimé(s), " + notes + " note(s) effacée(s), " + scrubbed.historicVariables()
         + " variable(s) de procédure effacée(s)");
     return new Result(dossierId, d.reference(), true, keys.size(), notes, scrubbed);

@@ -131,6 +131,60 @@ class PrivacyBrowserE2E {
     shot("privacy-04-retention-refused");
   }
 
+  @Test
+  void a_supervisor_erases_a_closed_dossier_at_the_person_s_request() throws Exception {
+    var scenario = new RetentionScenario(rest, jdbc, retention, runtime, tasks, history, mapper);
+    var p = scenario.personWithData();
+    chromium.loginToWorkplace(url(""), "demo-supervisor");
+
+    // an open dossier is never erased: the page says why and has no form
+    driver.get(url("/dossiers/" + p.id() + "/erase"));
+    assertThat(driver.findElement(By.id("erase-not-possible")).getText())
+        .contains("encore ouvert", "clôturez d'abord la procédure".replace('\'', '’'));
+    assertThat(driver.findElements(By.id("erase-form"))).isEmpty();
+
+    scenario.closedLastMonth(p);
+    driver.get(url("/dossiers/" + p.id()));
+    var button = wait.until(ExpectedConditions.elementToBeClickable(By.id("privacy-erase")));
+    assertThat(button.getText()).isEqualTo("Effacer à la demande (RGPD)");
+    button.click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("erase-form")));
+    // nothing typed, then a wrong reference: refused in French, nothing erased
+    driver.findElement(By.id("erase-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field.invalid")));
+    String refused = driver.findElement(By.id("erase-form")).getText();
+    assertThat(refused).contains("Indiquez le motif de la demande.", "La référence tapée ne correspond pas à ce dossier.");
+    driver.findElement(By.id("erase-reason")).sendKeys("Courrier de la personne du 28/11/2026 demandant l’effacement");
+    driver.findElement(By.id("erase-confirmation")).sendKeys("RF-0000-00000");
+    driver.findElement(By.id("erase-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("erase-form"),
+        "La référence tapée ne correspond pas à ce dossier."));
+    assertThat(jdbc.queryForObject("select last_name from beneficiary b join dossier d on d.beneficiary_id = b.id "
+        + "where d.id = ?", String.class, p.id())).isEqualTo(p.lastName());
+    shot("privacy-05-erase-refused");
+
+    // the reason is kept; the right reference erases
+    assertThat(driver.findElement(By.id("erase-reason")).getDomProperty("value")).startsWith("Courrier de la personne");
+    driver.findElement(By.id("erase-confirmation")).clear();
+    driver.findElement(By.id("erase-confirmation")).sendKeys(p.reference());
+    driver.findElement(By.id("erase-submit")).click();
+    wait.until(ExpectedConditions.urlMatches("/dossiers/" + p.id() + "$"));
+    String page = driver.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("Le dossier " + p.reference() + " est anonymisé", "anonymisée")
+        .doesNotContain(p.lastName());
+    assertThat(driver.findElements(By.id("privacy-erase"))).as("nothing left to erase").isEmpty();
+    assertThat(driver.findElements(By.cssSelector("form.facts-form"))).as("a closed dossier's facts are not edited").isEmpty();
+    shot("privacy-06-erased");
+    assertThat(jdbc.queryForObject("select count(*) from dossier_file where dossier_id = ?", Integer.class, p.id()))
+        .isZero();
+    assertThat(jdbc.queryForObject("select username || ' ' || detail from dossier_access_log where dossier_id = ? "
+        + "and action = 'ANONYMISED'", String.class, p.id()))
+        .startsWith("demo-supervisor effacement à la demande de la personne (RGPD, art. 17) : Courrier de la personne");
+    // a second attempt: already anonymised, no form
+    driver.get(url("/dossiers/" + p.id() + "/erase"));
+    assertThat(driver.findElement(By.id("erase-not-possible")).getText()).contains("déjà anonymisé");
+  }
+
   String url(String path) {
     return "http://localhost:" + port + path;
   }

@@ -134,6 +134,15 @@ final class RetentionScenario {
         LocalDate.now(be.parcours.shared.TimeConfig.BRUSSELS).minusYears(6), p.id());
   }
 
+  /** The procedure ended a month ago: well within the retention period. */
+  void closedLastMonth(Person p) {
+    if (runtime.createProcessInstanceQuery().processInstanceId(p.processInstanceId()).count() > 0) {
+      runtime.deleteProcessInstance(p.processInstanceId(), "test: the procedure ended");
+    }
+    jdbc.update("update dossier set status = 'CLOSED', closed_on = ? where id = ?",
+        LocalDate.now(be.parcours.shared.TimeConfig.BRUSSELS).minusMonths(1), p.id());
+  }
+
   void exportThenAnonymise() throws Exception {
     Person p = personWithData();
     Api supervisor = Api.as(rest, "demo-supervisor");

@@ -1,5 +1,6 @@
 package be.parcours.privacy.web;
 
+import be.parcours.privacy.ErasureOnRequest;
 import be.parcours.privacy.PersonExport;
 import be.parcours.privacy.RetentionService;
 import be.parcours.privacy.SubjectAccessExport;
@@ -30,6 +31,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -62,10 +66,12 @@ class PrivacyPagesController {
   private final ObjectMapper mapper;
   private final org.springframework.context.MessageSource messages;
   private final Formats fmt;
+  private final ErasureOnRequest erasure;
 
   PrivacyPagesController(SubjectAccessExport export, RetentionService retention, SpringTemplateEngine templates,
       ApplicationContext context, ObjectMapper mapper, org.springframework.context.MessageSource messages,
-      Formats fmt) {
+      Formats fmt, ErasureOnRequest erasure) {
+    this.erasure = erasure;
     this.messages = messages;
     this.fmt = fmt;
     this.export = export;
@@ -117,6 +123,37 @@ class PrivacyPagesController {
             .filename(fileName(e) + ".json").build().toString())
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  @GetMapping("/dossiers/{id}/erase")
+  String erasePage(@PathVariable long id, Authentication auth, Model model) {
+    model.addAttribute("s", erasure.subject(id, Viewers.of(auth)));
+    model.addAttribute("form", new ErasureOnRequest.Request("", ""));
+    return "privacy/erase";
+  }
+
+  /** A supervisor erases a closed dossier at the person's request; refused input comes back in the form (422). */
+  @PostMapping("/dossiers/{id}/erase")
+  String erase(@PathVariable long id, @RequestParam(required = false) String reason,
+      @RequestParam(required = false) String confirmation, Authentication auth, Model model,
+      jakarta.servlet.http.HttpServletResponse response, RedirectAttributes flash) {
+    Viewer viewer = Viewers.of(auth);
+    var request = new ErasureOnRequest.Request(reason, confirmation);
+    try {
+      var done = erasure.erase(id, request, viewer);
+      flash.addFlashAttribute("flashSuccess", messages.getMessage("privacy.erase.done",
+          new Object[] {done.reference()}, LocaleContextHolder.getLocale()));
+      return "redirect:/dossiers/" + id;
+    } catch (ErasureOnRequest.Refused refused) {
+      response.setStatus(422);
+      Map<String, String> errors = new java.util.LinkedHashMap<>();
+      refused.errors().forEach((field, key) -> errors.put(field,
+          messages.getMessage(key, null, key, LocaleContextHolder.getLocale())));
+      model.addAttribute("s", erasure.subject(id, viewer));
+      model.addAttribute("form", request);
+      model.addAttribute("errors", errors);
+      return "privacy/erase";
+    }
   }
 
   @GetMapping("/privacy/retention")
