@@ -1,5 +1,6 @@
 package be.parcours.supervision;
 
+import be.parcours.eligibility.ProcedureDescriptors;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -159,11 +160,7 @@ class SupervisionQueries {
     return PROCEDURES.getOrDefault(processKey, processKey); // already a code when the query mapped it
   }
 
-  private static final Map<String, String> PROCEDURES = Map.of(
-      "FamilyReunification", "family-reunification",
-      "VisaC", "visa",
-      "VisaD", "visa",
-      "Nationality", "nationality");
+  private static final Map<String, String> PROCEDURES = ProcedureDescriptors.procedureByProcessKey();
 
   private static LocalDate localDate(ResultSet rs, int col) throws SQLException {
     Date d = rs.getDate(col);
