@@ -45,7 +45,8 @@ class SupervisionQueries {
 
   static final String DELAYS_SQL = """
       WITH open_deadline AS (%s)
-      SELECT d.id, d.reference, d.procedure_code, pi.ID_ AS pi_id, nd.code AS dl_code, nd.due_on AS dl_due,
+      SELECT d.id, d.reference, d.procedure_code, COALESCE(pi.ROOT_PROC_INST_ID_, pi.ID_) AS pi_id, nd.code AS dl_code,
+             nd.due_on AS dl_due,
              t.NAME_ AS task_name, t.ASSIGNEE_ AS task_assignee, t.CREATE_TIME_ AS task_created,
              nd.status AS dl_status, u.FIRST_ AS first_name, u.LAST_ AS last_name
         FROM dossier d

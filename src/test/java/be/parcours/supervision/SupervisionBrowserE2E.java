@@ -176,7 +176,8 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
     login("cockpit", "demo-admin");
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1900, 1100));
     var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    for (String key : List.of("FamilyReunification", "VisaD", "VisaC", "Nationality")) {
+    // every process of Parcours: the procedures' own and the shared front they call
+    for (String key : be.parcours.eligibility.ProcedureDescriptors.processKeys()) {
       var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
           .latestVersion().singleResult();
       driver.get(url("/camunda/app/cockpit/default/#/process-definition/" + definition.getId() + "/runtime"));
