@@ -67,16 +67,21 @@ public class AlertProcessFlags {
       }
       Alert a = soonest.get(d.dossierId());
       try {
-        if (runtime.createProcessInstanceQuery().processInstanceId(d.processInstanceId()).active().count() == 0) {
+        // the procedure and the processes it called (the common front, where the first tasks live):
+        // Tasklist shows the flag with each task, and a called process does not see its caller's variables
+        var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(d.reference()).active().list();
+        if (instances.isEmpty()) {
           continue;
         }
-        Object current = runtime.getVariable(d.processInstanceId(), VARIABLE);
-        Object message = runtime.getVariable(d.processInstanceId(), MESSAGE_VARIABLE);
         boolean flag = a != null;
         String text = a == null ? null : a.message();
-        if (!Objects.equals(current, flag) || !Objects.equals(message, text)) {
-          runtime.setVariable(d.processInstanceId(), VARIABLE, flag);
-          runtime.setVariable(d.processInstanceId(), MESSAGE_VARIABLE, text);
+        for (var instance : instances) {
+          Object current = runtime.getVariable(instance.getId(), VARIABLE);
+          Object message = runtime.getVariable(instance.getId(), MESSAGE_VARIABLE);
+          if (!Objects.equals(current, flag) || !Objects.equals(message, text)) {
+            runtime.setVariable(instance.getId(), VARIABLE, flag);
+            runtime.setVariable(instance.getId(), MESSAGE_VARIABLE, text);
+          }
         }
         flagged += flag ? 1 : 0;
       } catch (RuntimeException e) {

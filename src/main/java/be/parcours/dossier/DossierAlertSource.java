@@ -53,6 +53,12 @@ class DossierAlertSource implements AlertDossierSource {
           .forEach(t -> processes.add(t.getProcessInstanceId()));
     }
     processes.remove(null);
+    if (!processes.isEmpty()) {
+      // a task of a called process (the common front) stands for the procedure that called it
+      history.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(processes)).list()
+          .forEach(p -> processes.add(p.getRootProcessInstanceId()));
+      processes.remove(null);
+    }
     return load(user, processes);
   }
 

@@ -1,8 +1,5 @@
 package be.parcours.dossier;
 
-import be.parcours.eligibility.FamilyReunificationFacts;
-import be.parcours.eligibility.NationalityFacts;
-import be.parcours.eligibility.VisaFacts;
 import be.parcours.shared.InvalidInputException;
 import be.parcours.shared.JsonPaths;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -107,11 +104,7 @@ public class DossierRequestReader {
     if (factsNode == null || !factsNode.isObject()) {
       throw new InvalidInputException(stripDot(prefix), stripDot(prefix) + ": must be a JSON object");
     }
-    Class<?> factsType = switch (procedure) {
-      case FAMILY_REUNIFICATION -> FamilyReunificationFacts.class;
-      case NATIONALITY -> NationalityFacts.class;
-      case VISA -> VisaFacts.class;
-    };
+    Class<?> factsType = procedure.descriptor().factsType();
     Object facts = convert(factsNode, mapper.constructType(factsType), prefix);
     validate(facts, prefix);
     try {

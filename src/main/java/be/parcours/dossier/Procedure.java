@@ -1,36 +1,43 @@
 package be.parcours.dossier;
 
+import be.parcours.eligibility.ProcedureDescriptor;
+import be.parcours.eligibility.ProcedureDescriptors;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
-/** The procedures Parcours follows; {@link #code()} is the contract's value, {@link #prefix()} starts references. */
+/**
+ * The procedures Parcours follows, as the contract names them; what each one is (reference prefix,
+ * facts, rules, processes, labels) is its {@link #descriptor()}.
+ */
 public enum Procedure {
-  FAMILY_REUNIFICATION("family-reunification", "RF"),
-  VISA("visa", "VI"),
-  NATIONALITY("nationality", "NA");
+  FAMILY_REUNIFICATION(ProcedureDescriptors.FAMILY_REUNIFICATION),
+  VISA(ProcedureDescriptors.VISA),
+  NATIONALITY(ProcedureDescriptors.NATIONALITY);
 
-  private final String code;
-  private final String prefix;
+  private final ProcedureDescriptor descriptor;
 
-  Procedure(String code, String prefix) {
-    this.code = code;
-    this.prefix = prefix;
+  Procedure(ProcedureDescriptor descriptor) {
+    this.descriptor = descriptor;
+  }
+
+  public ProcedureDescriptor descriptor() {
+    return descriptor;
   }
 
   @JsonValue
   public String code() {
-    return code;
+    return descriptor.code();
   }
 
   public String prefix() {
-    return prefix;
+    return descriptor.referencePrefix();
   }
 
   @JsonCreator
   public static Procedure fromCode(String code) {
-    return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst()
+    return Arrays.stream(values()).filter(p -> p.code().equals(code)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown procedure '" + code
-            + "' (expected one of family-reunification, visa, nationality)"));
+            + "' (expected one of " + String.join(", ", ProcedureDescriptors.codes()) + ")"));
   }
 }

@@ -1,6 +1,6 @@
 package be.parcours.dossier;
 
-import be.parcours.eligibility.VisaFacts;
+import be.parcours.shared.ProcessVariables;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
@@ -14,9 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessLauncher {
 
-  static final String VAR_DOSSIER_ID = "dossierId";
-  static final String VAR_DOSSIER_REFERENCE = "dossierReference";
-
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
 
@@ -26,11 +23,7 @@ class ProcessLauncher {
   }
 
   static String processKey(Procedure procedure, Object facts) {
-    return switch (procedure) {
-      case FAMILY_REUNIFICATION -> "FamilyReunification";
-      case NATIONALITY -> "Nationality";
-      case VISA -> facts instanceof VisaFacts v && v.visaType() == VisaFacts.VisaType.D ? "VisaD" : "VisaC";
-    };
+    return procedure.descriptor().processKeyFor(facts);
   }
 
   Optional<String> start(Dossier dossier, Object facts) {
@@ -39,8 +32,8 @@ class ProcessLauncher {
       return Optional.empty();
     }
     var instance = runtimeService.startProcessInstanceByKey(key, dossier.getReference(), Map.of(
-        VAR_DOSSIER_ID, dossier.getId(),
-        VAR_DOSSIER_REFERENCE, dossier.getReference()));
+        ProcessVariables.DOSSIER_ID, dossier.getId(),
+        ProcessVariables.DOSSIER_REFERENCE, dossier.getReference()));
     return Optional.of(instance.getId());
   }
 }

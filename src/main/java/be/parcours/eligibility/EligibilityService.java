@@ -325,30 +325,16 @@ public class EligibilityService implements EligibilityEvaluator {
   }
 
   Object readFacts(String procedureCode, String factsJson) {
-    Class<?> type = switch (procedureCode == null ? "" : procedureCode) {
-      case "family-reunification" -> FamilyReunificationFacts.class;
-      case "nationality" -> NationalityFacts.class;
-      case "visa" -> VisaFacts.class;
-      default -> throw new IllegalArgumentException("no eligibility rules for procedure " + procedureCode);
-    };
+    ProcedureDescriptor procedure = ProcedureDescriptors.byCode(procedureCode).orElseThrow(
+        () -> new IllegalArgumentException("no eligibility rules for procedure " + procedureCode));
     Object facts;
     try {
-      facts = mapper.readValue(factsJson, type);
+      facts = mapper.readValue(factsJson, procedure.factsType());
     } catch (JsonProcessingException | RuntimeException e) {
       throw new IllegalArgumentException("facts of procedure " + procedureCode + " are not readable: "
           + e.getMessage(), e);
     }
-    boolean complete;
-    if (facts instanceof FamilyReunificationFacts f) {
-      complete = f.sponsor() != null && f.sponsor().kind() != null && f.applicant() != null
-          && f.applicant().relationship() != null;
-    } else if (facts instanceof NationalityFacts n) {
-      complete = n.person() != null;
-    } else {
-      VisaFacts v = (VisaFacts) facts;
-      complete = v.visaType() != null && v.purpose() != null;
-    }
-    if (!complete) {
+    if (!procedure.factsComplete().test(facts)) {
       throw new IllegalArgumentException("facts of procedure " + procedureCode + " lack a required field");
     }
     return facts;

@@ -57,14 +57,12 @@ public final class LegalValues {
     if (origin == null) {
       return fallback;
     }
-    if (origin.contains("familyreunification")) {
-      return "family-reunification";
-    }
-    if (origin.endsWith(".nationality")) {
-      return "nationality";
-    }
-    if (origin.endsWith(".visa")) {
-      return "visa";
+    // be.parcours.rules.<rulePackage>[.<table>]: the procedure whose package the row's package is in
+    for (String part : origin.split("\\.")) {
+      var procedure = ProcedureDescriptors.byRulePackage(part);
+      if (procedure.isPresent()) {
+        return procedure.get().code();
+      }
     }
     return origin.substring(origin.lastIndexOf('.') + 1);
   }

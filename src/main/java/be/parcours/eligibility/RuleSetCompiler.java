@@ -23,7 +23,7 @@ import org.kie.api.builder.ReleaseId;
  */
 final class RuleSetCompiler {
 
-  static final List<String> PROCEDURES = List.of("family-reunification", "nationality", "visa");
+  static final List<String> PROCEDURES = ProcedureDescriptors.rulesFolders();
 
   /** A compilation error in legal staff's terms. */
   record RuleError(String file, int line, int column, String message) {}

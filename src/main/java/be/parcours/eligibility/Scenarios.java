@@ -84,12 +84,8 @@ public final class Scenarios {
   }
 
   static Object facts(String procedure, Map<String, String> row) {
-    return switch (procedure) {
-      case "family-reunification" -> familyFacts(row);
-      case "nationality" -> nationalityFacts(row);
-      case "visa" -> visaFacts(row);
-      default -> throw new IllegalArgumentException(procedure);
-    };
+    return ProcedureDescriptors.byCode(procedure).orElseThrow(() -> new IllegalArgumentException(procedure))
+        .scenarioFacts().apply(row);
   }
 
   /**

@@ -1,6 +1,6 @@
 package be.parcours.privacy;
 
-import be.parcours.procedure.ProcessVariables;
+import be.parcours.shared.ProcessVariables;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,5 +1,6 @@
 package be.parcours.procedure;
 
+import be.parcours.shared.ProcessVariables;
 import be.parcours.clock.LegalClock;
 import be.parcours.dossier.AccessAction;
 import be.parcours.dossier.DossierFacts;

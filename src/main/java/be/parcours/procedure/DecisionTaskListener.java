@@ -1,5 +1,6 @@
 package be.parcours.procedure;
 
+import be.parcours.shared.ProcessVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,5 +1,6 @@
 package be.parcours.procedure;
 
+import be.parcours.shared.ProcessVariables;
 import be.parcours.dossier.BeneficiaryInput;
 import be.parcours.dossier.DocumentStatus;
 import be.parcours.dossier.DossierCreated;
@@ -160,10 +161,10 @@ class DemoStory {
     jdbc.update("update dossier set opened_on = ?, created_at = ? where id = ?", Date.valueOf(opened),
         java.sql.Timestamp.from(openedAt), id);
 
-    complete(reference, "Task_Intake", Map.of("intakeNote", "Premier entretien (démonstration)"));
+    complete(reference, "Task_Intake", Map.of(ProcessVariables.INTAKE_NOTE, "Premier entretien (démonstration)"));
     Task next = await(reference, "Task_LegalReview", "Task_CollectDocuments");
     if ("Task_LegalReview".equals(next.getTaskDefinitionKey())) {
-      complete(reference, "Task_LegalReview", Map.of("reviewDecision", "CONTINUE"));
+      complete(reference, "Task_LegalReview", Map.of(ProcessVariables.REVIEW_DECISION, "CONTINUE"));
       await(reference, "Task_CollectDocuments");
     }
     if (story.ending() == Ending.COLLECTING) {
@@ -175,7 +176,7 @@ class DemoStory {
     complete(reference, "Task_CollectDocuments", Map.of());
     LocalDate filedOn = opened.plusDays(21);
     await(reference, "Task_FileAtCommune");
-    complete(reference, "Task_FileAtCommune", Map.of("filedOn", filedOn.toString()));
+    complete(reference, "Task_FileAtCommune", Map.of(ProcessVariables.FILED_ON, filedOn.toString()));
     drain(reference, false);
     LocalDate dueOn = jdbc.queryForObject("select due_on from deadline where dossier_id = ? and code = 'DECISION'",
         Date.class, id).toLocalDate();
@@ -186,7 +187,7 @@ class DemoStory {
       case REFUSED -> {
         decide(id, reference, DecisionOutcome.NEGATIVE, answered, today);
         // the person chose not to appeal (the service advised a new application)
-        completeIfThere(reference, "Task_PrepareAppeal", Map.of("appealChoice", "NONE"));
+        completeIfThere(reference, "Task_PrepareAppeal", Map.of(ProcessVariables.APPEAL_CHOICE, "NONE"));
         drain(reference, true);
       }
       default -> {

@@ -32,11 +32,7 @@ class ProcedureOutcomes {
    * residence permit) or a visa obtained; dated by the positive decision's notification, else today.
    */
   void granted(long dossierId) {
-    OutcomeKind kind = switch (dossiers.facts(dossierId).procedure()) {
-      case FAMILY_REUNIFICATION -> OutcomeKind.REUNIFICATION_GRANTED;
-      case VISA -> OutcomeKind.VISA_OBTAINED;
-      case NATIONALITY -> OutcomeKind.NATIONALITY_ACQUIRED;
-    };
+    OutcomeKind kind = OutcomeKind.valueOf(dossiers.facts(dossierId).procedure().descriptor().grantedOutcome());
     LocalDate on = decisions.lastNotifiedOn(dossierId, DecisionOutcome.POSITIVE);
     reporting.recordOutcome(dossierId, kind, on == null ? today() : on);
   }

@@ -1,5 +1,6 @@
 package be.parcours.procedure;
 
+import be.parcours.shared.ProcessVariables;
 import be.parcours.tasklist.TaskFormContext;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -35,7 +36,7 @@ class TaskContextPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     TaskListener listener = task -> {
-      Object dossierId = task.getVariable("dossierId");
+      Object dossierId = task.getVariable(ProcessVariables.DOSSIER_ID);
       if (dossierId instanceof Number id) {
         task.setVariablesLocal(context.getObject().variables(id.longValue()));
       }

@@ -54,10 +54,6 @@ public class ReportingService {
       InterventionType.APPOINTMENT, "Rendez-vous",
       InterventionType.ADMIN_STEP, "Démarche administrative",
       InterventionType.INFO_SESSION, "Séance d'information (individuelle)");
-  static final Map<Procedure, String> PROCEDURE_LABELS = Map.of(
-      Procedure.FAMILY_REUNIFICATION, "Regroupement familial",
-      Procedure.VISA, "Visa",
-      Procedure.NATIONALITY, "Nationalité");
   static final Map<SessionKind, String> SESSION_LABELS = Map.of(
       SessionKind.INFO_SESSION_FAMILY_REUNIFICATION, "Séances d'information regroupement familial",
       SessionKind.VISA_WORKSHOP, "Ateliers visa",
@@ -138,7 +134,7 @@ public class ReportingService {
           cur.byType.getOrDefault(type.name(), 0L), prev.byType.getOrDefault(type.name(), 0L)));
     }
     for (Procedure p : Procedure.values()) {
-      lines.add(Line.count("interventionsByProcedure", p.code(), PROCEDURE_LABELS.get(p),
+      lines.add(Line.count("interventionsByProcedure", p.code(), p.descriptor().label(),
           cur.byProcedure.getOrDefault(p.code(), 0L), prev.byProcedure.getOrDefault(p.code(), 0L)));
     }
     long curNone = cur.byProcedure.getOrDefault(NO_PROCEDURE, 0L);
@@ -186,7 +182,7 @@ public class ReportingService {
   }
 
   private static String durationLabel(String key) {
-    return ALL.equals(key) ? "toutes procédures" : PROCEDURE_LABELS.get(Procedure.fromCode(key));
+    return ALL.equals(key) ? "toutes procédures" : Procedure.fromCode(key).descriptor().label();
   }
 
   private static final class Figures {

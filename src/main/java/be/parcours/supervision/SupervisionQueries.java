@@ -1,5 +1,6 @@
 package be.parcours.supervision;
 
+import be.parcours.eligibility.ProcedureDescriptors;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,7 +45,8 @@ class SupervisionQueries {
 
   static final String DELAYS_SQL = """
       WITH open_deadline AS (%s)
-      SELECT d.id, d.reference, d.procedure_code, pi.ID_ AS pi_id, nd.code AS dl_code, nd.due_on AS dl_due,
+      SELECT d.id, d.reference, d.procedure_code, COALESCE(pi.ROOT_PROC_INST_ID_, pi.ID_) AS pi_id, nd.code AS dl_code,
+             nd.due_on AS dl_due,
              t.NAME_ AS task_name, t.ASSIGNEE_ AS task_assignee, t.CREATE_TIME_ AS task_created,
              nd.status AS dl_status, u.FIRST_ AS first_name, u.LAST_ AS last_name
         FROM dossier d
@@ -159,11 +161,7 @@ class SupervisionQueries {
     return PROCEDURES.getOrDefault(processKey, processKey); // already a code when the query mapped it
   }
 
-  private static final Map<String, String> PROCEDURES = Map.of(
-      "FamilyReunification", "family-reunification",
-      "VisaC", "visa",
-      "VisaD", "visa",
-      "Nationality", "nationality");
+  private static final Map<String, String> PROCEDURES = ProcedureDescriptors.procedureByProcessKey();
 
   private static LocalDate localDate(ResultSet rs, int col) throws SQLException {
     Date d = rs.getDate(col);

@@ -1,5 +1,6 @@
 package be.parcours.tasklist;
 
+import be.parcours.shared.ProcessVariables;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -57,7 +58,7 @@ public final class FormDates {
   static final LocalDate MAX = LocalDate.of(2100, 12, 31);
 
   /** Keys whose value is the filing of the application (the notification and collection follow it). */
-  static final List<String> FILING_KEYS = List.of("filedOn", "declaredOn");
+  static final List<String> FILING_KEYS = List.of(ProcessVariables.FILED_ON, ProcessVariables.DECLARED_ON);
 
   private FormDates() {}
 

@@ -1,5 +1,7 @@
 package be.parcours.tasklist;
 
+import be.parcours.eligibility.ProcedureDescriptors;
+import be.parcours.shared.ProcessVariables;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskFormGuard {
 
-  /** The procedures of Parcours (process keys): their document-collection tasks wait for every document. */
-  static final Set<String> PROCEDURES = Set.of("FamilyReunification", "Nationality", "VisaC", "VisaD");
+  /** The processes of Parcours (the procedures' and the shared ones): their document-collection tasks wait for every document. */
+  static final Set<String> PROCEDURES = Set.copyOf(ProcedureDescriptors.processKeys());
   static final String COLLECT_DOCUMENTS = "Task_CollectDocuments";
 
   private final ObjectProvider<TaskService> tasks;
@@ -96,7 +98,7 @@ public class TaskFormGuard {
 
   private TaskInfo info(Task task, boolean workable) {
     Object dossierId = task.getProcessInstanceId() == null ? null
-        : tasks.getObject().getVariable(task.getId(), "dossierId");
+        : tasks.getObject().getVariable(task.getId(), ProcessVariables.DOSSIER_ID);
     String formId = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
     String processKey = task.getProcessDefinitionId() == null ? null
         : processKeys.computeIfAbsent(task.getProcessDefinitionId(),

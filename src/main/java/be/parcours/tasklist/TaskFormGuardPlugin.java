@@ -1,5 +1,6 @@
 package be.parcours.tasklist;
 
+import be.parcours.shared.ProcessVariables;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -67,7 +68,7 @@ class TaskFormGuardPlugin extends AbstractProcessEnginePlugin {
         typed.put(f.key(), s);
       }
     }
-    Object raw = current.get("dossierId");
+    Object raw = current.get(ProcessVariables.DOSSIER_ID);
     Long dossierId = raw instanceof Number n ? n.longValue() : null;
     var refusal = g.refusal(processKey, activityId, formId, dossierId, current, typed);
     if (refusal.isPresent()) {

@@ -375,16 +375,20 @@ class DossierWorkplaceApiTest {
     assertThat(as("demo-caseworker-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     assertThat(as("demo-legal").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
-    runtimeService.createProcessInstanceModification(instance.getId())
+    // the intake and the legal review are steps of the common front the procedure called
+    var front = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("DossierFront").singleResult();
+    runtimeService.createProcessInstanceModification(front.getId())
         .cancelAllForActivity("Task_Intake").startBeforeActivity("Task_LegalReview").execute();
     assertThat(as("demo-legal").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(as("demo-legal-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
     // the one who held the intake task keeps access after it is gone
     assertThat(as("demo-caseworker-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
 
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("FamilyReunification").singleResult();
     runtimeService.createProcessInstanceModification(instance.getId())
-        .cancelAllForActivity("Task_LegalReview").startBeforeActivity("Task_RecordDecision")
+        .cancelAllForActivity("CallActivity_DossierFront").startBeforeActivity("Task_RecordDecision")
         .setVariable("decisionDeadline", new java.util.Date(System.currentTimeMillis() + 86_400_000L))
         .setVariable("filedOn", "2026-01-05").execute();
     // no juristes task any more: a jurist who never worked on it is back to the card

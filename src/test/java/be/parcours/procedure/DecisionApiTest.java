@@ -70,9 +70,10 @@ class DecisionApiTest {
     long id = openFamilyReunification();
     String reference = dossiers.facts(id).reference();
     // bring the process to the wait for the decision (the steps before are covered by the process tests)
-    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("FamilyReunification").singleResult();
     runtimeService.createProcessInstanceModification(instance.getId())
-        .cancelAllForActivity("Task_Intake")
+        .cancelAllForActivity("CallActivity_DossierFront")
         .startBeforeActivity("Task_RecordDecision")
         .setVariable("decisionDeadline", new java.util.Date(System.currentTimeMillis() + 86_400_000L))
         .setVariable("filedOn", "2026-01-05")

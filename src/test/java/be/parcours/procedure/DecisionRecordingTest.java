@@ -49,9 +49,10 @@ class DecisionRecordingTest {
         """;
     long id = mapper.readTree(Api.as(rest, "demo-caseworker").post("/api/dossiers", body).getBody()).get("id").asLong();
     var instance = runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(dossiers.facts(id).reference()).singleResult();
+        .processInstanceBusinessKey(dossiers.facts(id).reference()).processDefinitionKey("FamilyReunification")
+        .singleResult();
     runtimeService.createProcessInstanceModification(instance.getId())
-        .cancelAllForActivity("Task_Intake")
+        .cancelAllForActivity("CallActivity_DossierFront")
         .startBeforeActivity("Task_RecordDecision")
         .setVariable("decisionDeadline", new java.util.Date(System.currentTimeMillis() + 86_400_000L))
         .setVariable("filedOn", "2026-01-05")

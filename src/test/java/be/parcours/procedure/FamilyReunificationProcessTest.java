@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** FamilyReunification.bpmn, one test per path; the procedure service is a mock, timers run on ClockUtil. */
-@Deployment(resources = {"FamilyReunification.bpmn", "VisaD.bpmn"})
+@Deployment(resources = {"FamilyReunification.bpmn", "VisaD.bpmn", "DossierFront.bpmn"})
 class FamilyReunificationProcessTest {
 
   @RegisterExtension
@@ -77,6 +77,10 @@ class FamilyReunificationProcessTest {
     ClockUtil.reset();
   }
 
+  private static ProcessInstance front(ProcessInstance pi) {
+    return ProcedureProcessTestSupport.front(pi);
+  }
+
   private ProcessInstance startAndEvaluate(String outcome) {
     return startAndEvaluate(outcome, "OTHER");
   }
@@ -85,17 +89,18 @@ class FamilyReunificationProcessTest {
     when(procedure.evaluateEligibility(DOSSIER)).thenReturn(outcome);
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("FamilyReunification", REFERENCE,
         withVariables("dossierId", DOSSIER, "dossierReference", REFERENCE));
-    assertThat(pi).isWaitingAt("Task_Intake");
+    assertThat(pi).isWaitingAt("CallActivity_DossierFront");
+    assertThat(front(pi)).isWaitingAt("Task_Intake");
     assertThat(task()).hasCandidateGroup("accueil").hasCandidateGroup("service-social");
     complete(task(), withVariables("sponsorCard", sponsorCard));
-    assertThat(pi).isWaitingAt("Task_EvaluateEligibility");
+    assertThat(front(pi)).isWaitingAt("Task_EvaluateEligibility");
     execute(job());
     return pi;
   }
 
   private void fileAbroad(ProcessInstance pi) {
-    assertThat(pi).isWaitingAt("Task_CollectDocuments");
-    complete(task(pi));
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments");
+    complete(task(front(pi)));
     execute(job("Task_CheckDocuments")); // document check
     assertThat(pi).isWaitingAt("CallActivity_VisaD");
     ProcessInstance visa = calledProcessInstance("VisaD", pi);
@@ -149,7 +154,7 @@ class FamilyReunificationProcessTest {
   void eligible_in_belgium_files_at_the_commune_and_starts_the_decision_clock_from_that_date() {
     when(procedure.applicantAbroad(DOSSIER)).thenReturn(false);
     ProcessInstance pi = startAndEvaluate("ELIGIBLE");
-    complete(task(pi));
+    complete(task(front(pi)));
     execute(job("Task_CheckDocuments"));
 
     assertThat(pi).isWaitingAt("Task_FileAtCommune");
@@ -215,11 +220,11 @@ class FamilyReunificationProcessTest {
   void needs_review_then_legal_staff_continue_to_the_document_checkpoint() {
     ProcessInstance pi = startAndEvaluate("NEEDS_REVIEW");
 
-    assertThat(pi).isWaitingAt("Task_LegalReview");
+    assertThat(front(pi)).isWaitingAt("Task_LegalReview");
     assertThat(task()).hasCandidateGroup("juristes");
     complete(task(), withVariables("reviewDecision", "CONTINUE", "reviewReason", "Revenus proches du seuil"));
 
-    assertThat(pi).isWaitingAt("Task_CollectDocuments");
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments");
   }
 
   @Test
@@ -230,7 +235,8 @@ class FamilyReunificationProcessTest {
     assertThat(pi).isWaitingAt("Task_InformNotEligible");
     complete(task());
     execute(job());
-    assertThat(pi).isEnded().hasPassed("Task_LegalReview", "EndEvent_NotEligible");
+    assertThat(pi).isEnded().hasPassed("CallActivity_DossierFront", "Task_InformNotEligible", "EndEvent_NotEligible");
+    ProcedureProcessTestSupport.frontPassed(pi, "Task_LegalReview", "EndEvent_FrontStopped");
   }
 
   @Test
@@ -239,17 +245,17 @@ class FamilyReunificationProcessTest {
     ProcessInstance pi = startAndEvaluate("ELIGIBLE");
 
     // a round of collection that leaves a document missing loops back
-    complete(task("Task_CollectDocuments", pi));
+    complete(task("Task_CollectDocuments", front(pi)));
     execute(job("Task_CheckDocuments"));
-    assertThat(pi).isWaitingAt("Task_CollectDocuments").hasPassed("Gateway_DocumentsComplete");
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments").hasPassed("Gateway_DocumentsComplete");
 
     // the reminder hangs on the collection task, the escalation on the whole collection
     ClockUtil.setCurrentTime(at("2026-03-01T09:00"));
-    execute(job("Timer_DocumentsReminder", pi));
-    execute(job("Timer_CollectionStalled", pi));
-    assertThat(task("Task_RemindDocuments", pi)).hasCandidateGroup("service-social");
-    assertThat(task("Task_EscalateCollection", pi)).hasCandidateGroup("superviseurs");
-    assertThat(pi).isWaitingAt("Task_CollectDocuments", "Task_RemindDocuments", "Task_EscalateCollection");
+    execute(job("Timer_DocumentsReminder", front(pi)));
+    execute(job("Timer_CollectionStalled", front(pi)));
+    assertThat(task("Task_RemindDocuments", front(pi))).hasCandidateGroup("service-social");
+    assertThat(task("Task_EscalateCollection", front(pi))).hasCandidateGroup("superviseurs");
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments", "Task_RemindDocuments", "Task_EscalateCollection");
   }
 
   @Test
@@ -374,8 +380,8 @@ class FamilyReunificationProcessTest {
     when(procedure.evaluateEligibility(DOSSIER)).thenThrow(new IllegalStateException("no eligibility rules"));
     ProcessInstance pi = runtimeService().startProcessInstanceByKey("FamilyReunification", REFERENCE,
         withVariables("dossierId", DOSSIER, "dossierReference", REFERENCE));
-    complete(task(pi));
-    var job = job(pi);
+    complete(task(front(pi)));
+    var job = job(front(pi));
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
         managementService().executeJob(job.getId());
@@ -390,8 +396,8 @@ class FamilyReunificationProcessTest {
     org.mockito.Mockito.reset(procedure);
     when(procedure.evaluateEligibility(DOSSIER)).thenReturn("ELIGIBLE");
     managementService().setJobRetries(job.getId(), 1);
-    execute(job(pi));
-    assertThat(pi).isWaitingAt("Task_CollectDocuments");
+    execute(job(front(pi)));
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments");
   }
 
   @Test
@@ -399,36 +405,41 @@ class FamilyReunificationProcessTest {
     when(procedure.documentsComplete(DOSSIER)).thenReturn(false);
     ProcessInstance pi = startAndEvaluate("ELIGIBLE");
     // the documents are first asked for on Monday 12 January 2026
-    Date escalationDue = job("Timer_CollectionStalled", pi).getDuedate();
+    Date escalationDue = job("Timer_CollectionStalled", front(pi)).getDuedate();
     org.assertj.core.api.Assertions.assertThat(escalationDue).isEqualTo(at("2026-01-27T09:00"));
 
     // three incomplete rounds, four days apart: each asks for the documents again
     for (String day : new String[] {"2026-01-16T10:00", "2026-01-20T10:00", "2026-01-24T10:00"}) {
       ClockUtil.setCurrentTime(at(day));
-      complete(task("Task_CollectDocuments", pi));
-      execute(job("Task_CheckDocuments", pi));
-      assertThat(pi).isWaitingAt("Task_CollectDocuments");
+      complete(task("Task_CollectDocuments", front(pi)));
+      execute(job("Task_CheckDocuments", front(pi)));
+      assertThat(front(pi)).isWaitingAt("Task_CollectDocuments");
       // the reminder follows the last request, the escalation does not move
-      org.assertj.core.api.Assertions.assertThat(job("Timer_DocumentsReminder", pi).getDuedate())
+      org.assertj.core.api.Assertions.assertThat(job("Timer_DocumentsReminder", front(pi)).getDuedate())
           .isEqualTo(new Date(at(day).getTime() + 5L * 86_400_000L));
-      org.assertj.core.api.Assertions.assertThat(job("Timer_CollectionStalled", pi).getDuedate()).isEqualTo(escalationDue);
+      org.assertj.core.api.Assertions.assertThat(job("Timer_CollectionStalled", front(pi)).getDuedate()).isEqualTo(escalationDue);
     }
 
     // fifteen days after the first request the supervisors are told, once, while the collection goes on
     ClockUtil.setCurrentTime(at("2026-01-27T09:01"));
-    execute(job("Timer_CollectionStalled", pi));
-    assertThat(task("Task_EscalateCollection", pi)).hasCandidateGroup("superviseurs");
-    assertThat(pi).isWaitingAt("Task_CollectDocuments", "Task_EscalateCollection");
-    complete(task("Task_CollectDocuments", pi));
-    execute(job("Task_CheckDocuments", pi));
-    org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId())
+    execute(job("Timer_CollectionStalled", front(pi)));
+    assertThat(task("Task_EscalateCollection", front(pi))).hasCandidateGroup("superviseurs");
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments", "Task_EscalateCollection");
+    complete(task("Task_CollectDocuments", front(pi)));
+    execute(job("Task_CheckDocuments", front(pi)));
+    org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().processInstanceId(front(pi).getId())
         .activityId("Timer_CollectionStalled").count()).isZero();
 
     // once the documents are complete the collection ends and the procedure goes on
     when(procedure.documentsComplete(DOSSIER)).thenReturn(true);
-    complete(task("Task_CollectDocuments", pi));
-    execute(job("Task_CheckDocuments", pi));
-    assertThat(pi).hasPassed("EndEvent_DocumentsComplete", "Gateway_Location").isWaitingAt("CallActivity_VisaD");
+    complete(task("Task_CollectDocuments", front(pi)));
+    execute(job("Task_CheckDocuments", front(pi)));
+    assertThat(pi).hasPassed("CallActivity_DossierFront", "Gateway_FrontOutcome", "Gateway_Location")
+        .isWaitingAt("CallActivity_VisaD");
+    ProcedureProcessTestSupport.frontPassed(pi, "EndEvent_DocumentsComplete", "EndEvent_FrontEligible");
+    // the supervisors' open escalation had nothing left to decide: it ended with the front
+    org.assertj.core.api.Assertions.assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery()
+        .taskDefinitionKey("Task_EscalateCollection").count()).isZero();
   }
 
   @Test

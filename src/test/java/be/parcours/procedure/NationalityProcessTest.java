@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 
 /** Nationality.bpmn (declaration, art. 12bis CNB): one test per path; clocks mocked, timers on ClockUtil. */
-@Deployment(resources = "Nationality.bpmn")
+@Deployment(resources = {"Nationality.bpmn", "DossierFront.bpmn"})
 class NationalityProcessTest extends ProcedureProcessTestSupport {
 
   @RegisterExtension
@@ -146,7 +146,7 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
 
     completeTask(pi, "Task_LegalReview", "juristes", "reviewDecision", "CONTINUE", "reviewReason", "Carte à vérifier");
 
-    assertThat(pi).isWaitingAt("Task_CollectDocuments");
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments");
   }
 
   @Test
@@ -165,12 +165,13 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
 
     completeTask(pi, "Task_CollectDocuments", "service-social");
     run(pi, "Task_CheckDocuments");
-    assertThat(pi).isWaitingAt("Task_CollectDocuments").hasNotPassed("Task_FileDeclaration");
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments");
+    assertThat(pi).hasNotPassed("Task_FileDeclaration");
 
     fire(pi, "Timer_DocumentsReminder");
     fire(pi, "Timer_CollectionStalled");
-    assertThat(task("Task_RemindDocuments", pi)).hasCandidateGroup("service-social");
-    assertThat(task("Task_EscalateCollection", pi)).hasCandidateGroup("superviseurs");
+    assertThat(task("Task_RemindDocuments", front(pi))).hasCandidateGroup("service-social");
+    assertThat(task("Task_EscalateCollection", front(pi))).hasCandidateGroup("superviseurs");
   }
 
   @Test

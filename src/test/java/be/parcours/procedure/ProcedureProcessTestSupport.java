@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.Mockito.mock;
@@ -72,14 +73,55 @@ abstract class ProcedureProcessTestSupport {
         Map.of("dossierId", DOSSIER, "dossierReference", reference()));
   }
 
-  /** The process waits at an asynchronous step: run it. */
-  void run(ProcessInstance pi, String activityId) {
-    assertThat(pi).isWaitingAt(activityId);
-    execute(job(activityId, pi));
+  /**
+   * The instance where this activity is active: the procedure itself, or a process it called and
+   * that is still running (the common front, the visa D filing), however deep.
+   */
+  static ProcessInstance where(ProcessInstance pi, String activityId) {
+    java.util.ArrayDeque<ProcessInstance> todo = new java.util.ArrayDeque<>(java.util.List.of(pi));
+    while (!todo.isEmpty()) {
+      ProcessInstance candidate = todo.poll();
+      if (runtimeService().createExecutionQuery().processInstanceId(candidate.getId()).activityId(activityId).count() > 0
+          || managementService().createJobQuery().processInstanceId(candidate.getId()).activityId(activityId).count() > 0) {
+        return candidate;
+      }
+      todo.addAll(runtimeService().createProcessInstanceQuery().superProcessInstanceId(candidate.getId()).list());
+    }
+    return pi;
   }
 
-  /** The process waits at a user task for that group: complete it with these variables. */
+  /** The common front (DossierFront.bpmn) the procedure called and that still runs. */
+  static ProcessInstance front(ProcessInstance pi) {
+    ProcessInstance front = runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey("DossierFront").singleResult();
+    org.assertj.core.api.Assertions.assertThat(front).as("the common front called by " + pi.getId()).isNotNull();
+    org.assertj.core.api.Assertions.assertThat(front.getBusinessKey()).isEqualTo(pi.getBusinessKey());
+    return front;
+  }
+
+  /** The common front the procedure called, running or ended, went through these activities. */
+  static void frontPassed(ProcessInstance pi, String... activityIds) {
+    var front = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+        .createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId()).processDefinitionKey("DossierFront")
+        .singleResult();
+    org.assertj.core.api.Assertions.assertThat(front).as("the common front called by " + pi.getId()).isNotNull();
+    for (String id : activityIds) {
+      org.assertj.core.api.Assertions.assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
+          .historyService().createHistoricActivityInstanceQuery().processInstanceId(front.getId()).activityId(id)
+          .finished().count()).as("front passed " + id).isPositive();
+    }
+  }
+
+  /** The process (or the process it called) waits at an asynchronous step: run it. */
+  void run(ProcessInstance pi, String activityId) {
+    ProcessInstance at = where(pi, activityId);
+    assertThat(at).isWaitingAt(activityId);
+    execute(job(activityId, at));
+  }
+
+  /** The process (or the process it called) waits at a user task for that group: complete it with these variables. */
   void completeTask(ProcessInstance pi, String taskKey, String group, Object... variables) {
+    pi = where(pi, taskKey);
     assertThat(pi).isWaitingAt(taskKey);
     assertThat(task(taskKey, pi)).hasCandidateGroup(group);
     Map<String, Object> vars = new java.util.HashMap<>();
@@ -91,7 +133,7 @@ abstract class ProcedureProcessTestSupport {
 
   /** Time passes to just after a timer's due date: it fires. */
   void fire(ProcessInstance pi, String timerId) {
-    var timer = job(timerId, pi);
+    var timer = job(timerId, where(pi, timerId));
     ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
     execute(timer);
   }
@@ -103,6 +145,6 @@ abstract class ProcedureProcessTestSupport {
   }
 
   Date timerDue(ProcessInstance pi, String timerId) {
-    return job(timerId, pi).getDuedate();
+    return job(timerId, where(pi, timerId)).getDuedate();
   }
 }

@@ -40,6 +40,14 @@ class ProceduresDeploymentTest {
   }
 
   @Test
+  void every_process_of_every_procedure_descriptor_and_the_shared_ones_are_deployed() {
+    for (String key : be.parcours.eligibility.ProcedureDescriptors.processKeys()) {
+      assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+          .singleResult()).as(key).isNotNull();
+    }
+  }
+
+  @Test
   void every_form_of_processes_is_deployed_with_the_models() throws IOException {
     List<Path> forms = files("*.form");
     String deploymentId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("FamilyReunification")

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 
 /** VisaC.bpmn (short stay, e.g. a family visit): one test per path; clocks mocked, timers on ClockUtil. */
-@Deployment(resources = "VisaC.bpmn")
+@Deployment(resources = {"VisaC.bpmn", "DossierFront.bpmn"})
 class VisaCProcessTest extends ProcedureProcessTestSupport {
 
   @RegisterExtension
@@ -105,7 +105,8 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     completeTask(pi, "Task_InformNotEligible", "service-social", "closingChoice", "CLOSE");
     run(pi, "Task_CloseNotEligible");
 
-    assertThat(pi).isEnded().hasPassed("EndEvent_NotEligible");
+    assertThat(pi).isEnded().hasPassed("Gateway_FrontOutcome", "EndEvent_NotEligible");
+    frontPassed(pi, "EndEvent_FrontNotEligible");
   }
 
   @Test
@@ -114,7 +115,8 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
 
     completeTask(pi, "Task_LegalReview", "juristes", "reviewDecision", "STOP", "reviewReason", "Objet du voyage");
 
-    assertThat(pi).isWaitingAt("Task_InformNotEligible").hasPassed("Gateway_ReviewDecision");
+    assertThat(pi).isWaitingAt("Task_InformNotEligible").hasPassed("CallActivity_DossierFront", "Gateway_FrontOutcome");
+    frontPassed(pi, "Gateway_ReviewDecision", "EndEvent_FrontStopped");
   }
 
   @Test
@@ -127,8 +129,8 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     fire(pi, "Timer_DocumentsReminder");
     fire(pi, "Timer_CollectionStalled");
 
-    assertThat(pi).isWaitingAt("Task_CollectDocuments", "Task_RemindDocuments", "Task_EscalateCollection")
-        .hasNotPassed("Task_BookAppointment");
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments", "Task_RemindDocuments", "Task_EscalateCollection");
+    assertThat(pi).isWaitingAt("CallActivity_DossierFront").hasNotPassed("Task_BookAppointment");
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
  * does around its call activity happen inside. Called from FamilyReunification it only books and
  * files (FamilyReunificationProcessTest).
  */
-@Deployment(resources = "VisaD.bpmn")
+@Deployment(resources = {"VisaD.bpmn", "DossierFront.bpmn"})
 class VisaDProcessTest extends ProcedureProcessTestSupport {
 
   @RegisterExtension
@@ -122,8 +122,8 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
     fire(pi, "Timer_CollectionStalled");
     completeTask(pi, "Task_EscalateCollection", "superviseurs");
 
-    assertThat(pi).isWaitingAt("Task_CollectDocuments").hasPassed("EndEvent_Reminded", "EndEvent_Escalated")
-        .hasNotPassed("Task_BookAppointment");
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments").hasPassed("EndEvent_Reminded", "EndEvent_Escalated");
+    assertThat(pi).isWaitingAt("CallActivity_DossierFront").hasNotPassed("Task_BookAppointment");
   }
 
   @Test
@@ -142,7 +142,7 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
 
     completeTask(pi, "Task_LegalReview", "juristes", "reviewDecision", "CONTINUE", "reviewReason", "Objet du séjour");
 
-    assertThat(pi).isWaitingAt("Task_CollectDocuments");
+    assertThat(front(pi)).isWaitingAt("Task_CollectDocuments");
   }
 
   @Test

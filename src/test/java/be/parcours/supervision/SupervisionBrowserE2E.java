@@ -176,15 +176,21 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
     login("cockpit", "demo-admin");
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1900, 1100));
     var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    for (String key : List.of("FamilyReunification", "VisaD", "VisaC", "Nationality")) {
+    // every process of Parcours: the procedures' own and the shared front they call
+    for (String key : be.parcours.eligibility.ProcedureDescriptors.processKeys()) {
       var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
           .latestVersion().singleResult();
       driver.get(url("/camunda/app/cockpit/default/#/process-definition/" + definition.getId() + "/runtime"));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg g.djs-element")));
+      // this model's diagram (Cockpit swaps the previous one out on the same page)
+      wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("[data-element-id='Participant_" + key + "']")));
       // every lane of the model is drawn, with its French name
       wait.until(d -> d.findElements(By.cssSelector("[data-element-id^='Lane_']")).size() >= 2);
-      assertThat(driver.findElement(By.cssSelector(".djs-container")).getText()).contains("Service social et accueil",
-          "Juristes");
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+        String text = d.findElement(By.cssSelector(".djs-container")).getText();
+        return text.contains("Service social et accueil") && text.contains("Juristes");
+      });
       screenshot("procedure-" + key + ".png");
     }
   }
