@@ -82,10 +82,11 @@ final class RetentionScenario {
     String reference = c.get("reference").asText();
     String pid = c.get("processInstanceId").asText();
     // a task of the procedure exists (its task-local variables carry the person's name for Tasklist)
-    awaitTask(pid);
+    // (the tasks live in the common front the procedure called: found by the dossier's reference)
+    awaitTask(reference);
     runtime.setVariable(pid, "intakeNote", "Entretien avec Zoé " + lastName + " : santé fragile");
-    var task = tasks.createTaskQuery().processInstanceId(pid).list().get(0);
-    tasks.createComment(task.getId(), pid, "Rappeler Zoé " + lastName);
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(reference).list().get(0);
+    tasks.createComment(task.getId(), task.getProcessInstanceId(), "Rappeler Zoé " + lastName);
 
     LocalDate opened = LocalDate.now(be.parcours.shared.TimeConfig.BRUSSELS).minusYears(7);
     jdbc.update("update dossier set opened_on = ? where id = ?", opened, id);
@@ -221,7 +222,8 @@ final class RetentionScenario {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(p.processInstanceId()).list())
         .extracting(v -> v.getName()).isSubsetOf(ProcedureScrubber.KEPT).contains("dossierId");
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(p.reference()).count())
-        .as("the procedure's history itself stays (Cockpit's figures)").isEqualTo(1);
+        .as("the procedure's history itself stays (Cockpit's figures): the procedure and the common front it called")
+        .isEqualTo(2);
     var log = mapper.readTree(supervisor.get("/api/dossiers/" + p.id() + "/access-log").getBody());
     assertThat(log.findValuesAsText("action")).contains("ANONYMISED");
     assertThat(log.toString()).contains("\"user\":\"parcours-retention\",\"action\":\"ANONYMISED\"");
@@ -273,13 +275,13 @@ final class RetentionScenario {
     throw new AssertionError("no verdict for dossier " + id);
   }
 
-  private void awaitTask(String pid) throws InterruptedException {
+  private void awaitTask(String reference) throws InterruptedException {
     for (int i = 0; i < 150; i++) {
-      if (tasks.createTaskQuery().processInstanceId(pid).count() > 0) {
+      if (tasks.createTaskQuery().processInstanceBusinessKey(reference).count() > 0) {
         return;
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no task for " + pid);
+    throw new AssertionError("no task for " + reference);
   }
 }
