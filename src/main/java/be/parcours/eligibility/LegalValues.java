@@ -30,8 +30,8 @@ public final class LegalValues {
 
   /** The rows of a procedure's tables (shared tables included), in table order. */
   static List<LegalParameter> of(CompiledRuleSet ruleSet, String procedure) {
-    KieBase kieBase = ruleSet.kieBase(procedure);
-    return CACHE.computeIfAbsent(kieBase, LegalValues::collect);
+    RuleSetCompiler.Evaluation evaluation = ruleSet.evaluation(procedure);
+    return CACHE.computeIfAbsent(evaluation.kieBase(), kb -> collect(evaluation));
   }
 
   /** Every procedure's rows, by procedure; a shared table's row is listed once, under its own folder. */
@@ -67,10 +67,12 @@ public final class LegalValues {
     return origin.substring(origin.lastIndexOf('.') + 1);
   }
 
-  private static List<LegalParameter> collect(KieBase kieBase) {
-    KieSession session = kieBase.newKieSession();
+  /** The rows fired once at compilation, and those any remaining rule inserts in an empty session. */
+  private static List<LegalParameter> collect(RuleSetCompiler.Evaluation evaluation) {
+    KieSession session = evaluation.kieBase().newKieSession();
     try {
       session.setGlobal("out", new RuleOutput());
+      evaluation.parameters().forEach(session::insert);
       session.fireAllRules();
       List<LegalParameter> rows = new ArrayList<>();
       for (Object o : session.getObjects(o -> o instanceof LegalParameter)) {

@@ -92,9 +92,13 @@ final class RuleEngine {
 
   static RuleOutput run(CompiledRuleSet ruleSet, String procedure, Object fact) {
     RuleOutput out = new RuleOutput();
-    StatelessKieSession session = ruleSet.kieBase(procedure).newStatelessKieSession();
+    RuleSetCompiler.Evaluation evaluation = ruleSet.evaluation(procedure);
+    List<Object> facts = new java.util.ArrayList<>(evaluation.parameters().size() + 1);
+    facts.addAll(evaluation.parameters());
+    facts.add(fact);
+    StatelessKieSession session = evaluation.kieBase().newStatelessKieSession();
     session.setGlobal("out", out);
-    session.execute(List.of(fact));
+    session.execute(facts);
     return out;
   }
 }

@@ -134,6 +134,13 @@ public class RuleOutput {
   public Set<String> getDocuments() { return documents; }
   public Map<String, Object> getExtras() { return extras; }
 
+  /** Nothing was written (the rules of an empty session: see RuleSetCompiler.evaluation). */
+  boolean isEmpty() {
+    return regime == null && !regimeToConfirm && findings.isEmpty() && documents.isEmpty() && extras.isEmpty()
+        && paths.isEmpty() && fee == null && !feeToConfirm && feeLegalBasis == null && decisionDeadlineDays == null
+        && legalBasis == null && risks.isEmpty();
+  }
+
   public boolean has(String criterion) {
     return findings.stream().anyMatch(f -> f.criterion().equals(criterion));
   }

@@ -30,16 +30,32 @@ final class RuleSetCompiler {
 
   /** A compiled, immutable rule set: evaluations keep the one they started with. */
   record CompiledRuleSet(String version, Instant loadedAt, String loadedBy, List<String> files,
-      Map<String, KieBase> kieBases) {
+      Map<String, Evaluation> evaluations) {
 
+    /** The rules a case of the procedure is evaluated with (without the parameter tables' rows: see {@link Evaluation}). */
     KieBase kieBase(String procedure) {
-      KieBase kb = kieBases.get(procedure);
-      if (kb == null) {
+      return evaluation(procedure).kieBase();
+    }
+
+    Evaluation evaluation(String procedure) {
+      Evaluation e = evaluations.get(procedure);
+      if (e == null) {
         throw new IllegalArgumentException("no rules for procedure " + procedure);
       }
-      return kb;
+      return e;
     }
   }
+
+  /**
+   * A procedure's compiled rules ready for evaluations. The parameter tables' rows are rules
+   * without conditions that each build a {@link LegalParameter} (parsing its dates) and insert
+   * it: identical in every evaluation, they are fired once here and removed from the KieBase,
+   * and their rows inserted as facts with each case, in the order the tables inserted them. The
+   * rows are never changed by the rules (they only read them), so evaluations share them.
+   */
+  // Not a KieSessionsPool: Drools 10.1's reset of a pooled session does not clear the
+  // activation groups (one regime, one finding per criterion): 73 of 141 scenarios failed with it.
+  record Evaluation(KieBase kieBase, List<LegalParameter> parameters) {}
 
   record Result(CompiledRuleSet ruleSet, List<RuleError> errors) {
     boolean ok() {
@@ -96,13 +112,73 @@ final class RuleSetCompiler {
         kieBases.put(procedure, ks.newKieContainer(releaseId).getKieBase());
       }
     }
+    Map<String, Evaluation> evaluations = new LinkedHashMap<>();
+    if (errors.isEmpty()) {
+      for (var e : kieBases.entrySet()) {
+        try {
+          evaluations.put(e.getKey(), evaluation(e.getValue()));
+        } catch (RuntimeException ex) {
+          // a table row that cannot build its value (a date Drools accepted but Java cannot read)
+          errors.add(new RuleError(e.getKey() + "/", 0, 0, String.valueOf(ex.getMessage())));
+        }
+      }
+    }
     // the KieBases keep what they need; the repository must not grow with every reload
     built.forEach(id -> ks.getRepository().removeKieModule(id));
     if (!errors.isEmpty()) {
       return new Result(null, List.copyOf(errors));
     }
     return new Result(new CompiledRuleSet(version, now, loadedBy, List.copyOf(files.files().keySet()),
-        Map.copyOf(kieBases)), List.of());
+        Map.copyOf(evaluations)), List.of());
+  }
+
+  /**
+   * Fires the KieBase once without any fact: the rules without conditions that only inserted legal
+   * parameters (the tables' rows) are removed from it, their rows kept. A rule that did anything
+   * else (wrote to {@code out}, inserted another fact) stays, and its rows are not pre-inserted.
+   */
+  static Evaluation evaluation(KieBase kieBase) {
+    Map<org.kie.api.definition.rule.Rule, List<Object>> inserted = new LinkedHashMap<>();
+    Set<org.kie.api.definition.rule.Rule> fired = new LinkedHashSet<>();
+    RuleOutput probe = new RuleOutput();
+    org.kie.api.runtime.KieSession session = kieBase.newKieSession();
+    try {
+      session.setGlobal("out", probe);
+      session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+        @Override
+        public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+          inserted.computeIfAbsent(event.getRule(), r -> new ArrayList<>()).add(event.getObject());
+        }
+      });
+      session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+          fired.add(event.getMatch().getRule());
+        }
+      });
+      session.fireAllRules();
+    } finally {
+      session.dispose();
+    }
+    if (!probe.isEmpty()) {
+      return new Evaluation(kieBase, List.of());
+    }
+    List<LegalParameter> rows = new ArrayList<>();
+    List<org.kie.api.definition.rule.Rule> removable = new ArrayList<>();
+    for (var rule : fired) {
+      List<Object> facts = inserted.getOrDefault(rule, List.of());
+      boolean unconditional = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
+          && impl.getLhs().getChildren().isEmpty();
+      if (unconditional && !facts.isEmpty() && facts.stream().allMatch(LegalParameter.class::isInstance)) {
+        removable.add(rule);
+        facts.forEach(f -> rows.add((LegalParameter) f));
+      }
+    }
+    // rows inserted by a rule that stays (with conditions) are inserted by it again in each evaluation
+    for (var rule : removable) {
+      kieBase.removeRule(rule.getPackageName(), rule.getName());
+    }
+    return new Evaluation(kieBase, List.copyOf(rows));
   }
 
   private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile("\\[(?:rules/)?([^\\]]+)\\]");

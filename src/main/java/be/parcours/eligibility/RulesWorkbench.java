@@ -95,6 +95,8 @@ public class RulesWorkbench {
   private final Map<String, String> failed = new ConcurrentHashMap<>();
   private final RulesIncidents incidents;
   private volatile String clocksVersion;
+  /** The open dossiers, judged again when this node activates a version (the dossier module). */
+  private volatile OpenVerdicts openVerdicts = OpenVerdicts.NONE;
 
   RulesWorkbench(EligibilityService eligibility, RulesVersionStore store, TransactionTemplate transaction,
       ObjectMapper mapper, Clock clock, String nodeId) {
@@ -111,6 +113,11 @@ public class RulesWorkbench {
     this.mapper = mapper;
     this.clock = clock;
     this.nodeId = nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId;
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setOpenVerdicts(OpenVerdicts openVerdicts) {
+    this.openVerdicts = openVerdicts;
   }
 
   private static String defaultNodeId() {
@@ -428,7 +435,19 @@ public class RulesWorkbench {
       }
     });
     sync();
+    if (atOnce) {
+      judgeOpenDossiersAgain("approbation de la proposition " + id + " par " + user);
+    }
     return proposal(id);
+  }
+
+  /** The open dossiers judged by the rules now serving (a version activated by this node). */
+  private void judgeOpenDossiersAgain(String reason) {
+    try {
+      openVerdicts.judgeAgain(eligibility.engine().active().version(), reason);
+    } catch (RuntimeException e) {
+      log.error("Open dossiers not judged again after {}: {}", reason, e.toString());
+    }
   }
 
   /** Rejects a proposal, or cancels a scheduled one, with a reason. */
@@ -473,11 +492,13 @@ public class RulesWorkbench {
    */
   public synchronized void sync() {
     Instant now = clock.instant();
+    List<String> activatedHere = new ArrayList<>();
     for (ProposalRow p : store.proposalsWithStatus("SCHEDULED")) {
       if (p.effectiveAt() != null && !now.isBefore(p.effectiveAt())) {
         transaction.executeWithoutResult(tx -> {
           store.lockActiveVersion();
           if (store.decide(p.id(), "SCHEDULED", "APPROVED", null, null, null, null, null, null)) {
+            activatedHere.add("activation programmée du " + p.activateOn() + " (proposition " + p.id() + ")");
             store.setActive(p.version(), p.decidedBy(), p.effectiveAt());
             store.audit(now, "system", "ACTIVATE", p.id(), p.version(),
                 "activation programmée du " + p.activateOn() + " à 00:00 (Bruxelles), approuvée par " + p.decidedBy());
@@ -536,6 +557,10 @@ public class RulesWorkbench {
         error == null ? null : error.substring(0, Math.min(error.length(), 3900)));
     String troubled = failedVersion != null ? failedVersion : error != null ? "dossier des règles (démarrage)" : null;
     incidents.report(nodeId, troubled, troubled == null ? null : error == null ? "erreur inconnue" : error, serving);
+    if (!activatedHere.isEmpty()) {
+      // this node flipped the database: it judges the open dossiers again, once for the cluster
+      judgeOpenDossiersAgain(String.join(", ", activatedHere));
+    }
   }
 
   private CompiledRuleSet compiledFor(String version) {

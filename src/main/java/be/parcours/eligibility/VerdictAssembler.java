@@ -171,7 +171,21 @@ final class VerdictAssembler {
     for (int i = 0; i < args.length; i++) {
       shown[i] = shown(args[i], bundle, locale);
     }
-    return new MessageFormat(pattern.replace("'", "''"), locale).format(shown);
+    return format(pattern, locale).format(shown);
+  }
+
+  private record FormatKey(String pattern, Locale locale) {}
+
+  private static final java.util.concurrent.ConcurrentMap<FormatKey, MessageFormat> FORMATS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A message pattern parsed once per language (a MessageFormat is not thread-safe: each use gets a copy). */
+  private static MessageFormat format(String pattern, Locale locale) {
+    if (FORMATS.size() > 10_000) {
+      FORMATS.clear(); // patterns come from the bundles: a bound, never reached in practice
+    }
+    return (MessageFormat) FORMATS.computeIfAbsent(new FormatKey(pattern, locale),
+        k -> new MessageFormat(k.pattern().replace("'", "''"), k.locale())).clone();
   }
 
   static ResourceBundle bundle(Locale locale) {

@@ -258,7 +258,8 @@ class DossierPagesController {
     }
     if (view.access() == AccessLevel.FULL && view.procedure() == Procedure.FAMILY_REUNIFICATION) {
       // the intake facts: what is recorded, and the form to complete or correct it
-      IntakeFacts.Form recorded = IntakeFacts.Form.of(view.facts());
+      IntakeFacts.Form recorded = IntakeFacts.Form.of(view.facts(),
+          WebConfig.supported(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
       model.addAttribute("factsShown", recorded);
       model.addAttribute("factsIncome", view.facts() == null ? null
           : view.facts().path("sponsor").path("monthlyNetIncome").isNumber()
@@ -285,7 +286,8 @@ class DossierPagesController {
     Viewer viewer = Viewers.of(auth);
     access.requireFull(id, viewer);
     Map<String, String> errors = new LinkedHashMap<>();
-    IntakeFacts.Result read = IntakeFacts.read(form, LocalDate.now(clock), mapper);
+    IntakeFacts.Result read = IntakeFacts.read(form, LocalDate.now(clock), mapper,
+        WebConfig.supported(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     read.errors().forEach((field, key) -> errors.put(field, text(key)));
     if (reading.view(id, viewer).procedure() != Procedure.FAMILY_REUNIFICATION) {
       errors.put("global", text("facts.error.procedure"));

@@ -68,14 +68,21 @@ public class Formats {
       return "";
     }
     Locale lang = WebConfig.supported(LocaleContextHolder.getLocale());
+    if ("en".equals(lang.getLanguage())) {
+      // as the rules' messages write it in English (LegalFormats): €2,400.50, not the CLDR en-BE 2.400,50 €
+      return be.parcours.eligibility.LegalFormats.amount(amount instanceof BigDecimal b ? b
+          : new BigDecimal(amount.toString()), Locale.ENGLISH);
+    }
     NumberFormat nf = NumberFormat.getCurrencyInstance(new Locale(lang.getLanguage(), "BE"));
     nf.setCurrency(java.util.Currency.getInstance("EUR"));
     return nf.format(amount instanceof BigDecimal b ? b : new BigDecimal(amount.toString()));
   }
 
-  private static final Pattern AMOUNT = Pattern.compile("(?<![\\d.,])(\\d{1,9})(?:[.,](\\d{1,2}))?\\s?€");
+  /** A raw amount: not the end of one already grouped by thousands ("2 000,00 €" is left as it is). */
+  private static final Pattern AMOUNT =
+      Pattern.compile("(?<![\\d.,])(?<!\\d[ \\u00A0\\u202F])(\\d{1,9})(?:[.,](\\d{1,2}))?\\s?€");
 
-  /** Amounts written by the rules ("2323.08 €") in the page's format ("2 323,08 €"). */
+  /** Amounts written by the rules ("2323.08 €") in the page's format ("2 323,08 €"); formatted ones kept. */
   public String amountsIn(String text) {
     if (text == null) {
       return "";

@@ -38,8 +38,13 @@ final class IntakeFacts {
       return new Form("", "", "", "", "", List.of(), "", "", "", "", "", "", "", "", "", "");
     }
 
-    /** The form showing facts already recorded (the stored JSON), or empty. */
+    /** The form showing facts already recorded (the stored JSON), or empty; the income as typed in French. */
     static Form of(JsonNode facts) {
+      return of(facts, java.util.Locale.FRENCH);
+    }
+
+    /** The form showing facts already recorded, the income as it is typed in the page's language (2400,50 / 2400.50). */
+    static Form of(JsonNode facts, java.util.Locale locale) {
       if (facts == null || !facts.isObject()) {
         return empty();
       }
@@ -48,7 +53,7 @@ final class IntakeFacts {
       List<String> kinds = new ArrayList<>();
       s.path("incomeKinds").forEach(k -> kinds.add(k.asText()));
       return new Form(text(s, "kind"), text(s, "euResidenceBasis"), text(s, "residence"), date(s, "statusGrantedOn"),
-          income(s.path("monthlyNetIncome")), kinds, text(s, "adequateHousing"), text(s, "healthInsurance"),
+          income(s.path("monthlyNetIncome"), locale), kinds, text(s, "adequateHousing"), text(s, "healthInsurance"),
           text(s, "householdSize"), text(a, "relationship"), date(a, "birthDate"), date(a, "relationshipStartedOn"),
           text(a, "relationshipBeforeSponsorArrival"), text(a, "location"), text(a, "dependent"),
           text(a, "commonMinorChild"));
@@ -73,12 +78,13 @@ final class IntakeFacts {
       }
     }
 
-    private static String income(JsonNode v) {
+    private static String income(JsonNode v, java.util.Locale locale) {
       if (!v.isNumber() && !v.isTextual()) {
         return "";
       }
       BigDecimal amount = new BigDecimal(v.asText()).setScale(2, RoundingMode.HALF_UP);
-      return amount.toPlainString().replace('.', ',');
+      return locale != null && "en".equals(locale.getLanguage()) ? amount.toPlainString()
+          : amount.toPlainString().replace('.', ',');
     }
   }
 
@@ -100,6 +106,11 @@ final class IntakeFacts {
   record Result(ObjectNode facts, Map<String, String> errors) {}
 
   static Result read(Form f, LocalDate today, ObjectMapper mapper) {
+    return read(f, today, mapper, java.util.Locale.FRENCH);
+  }
+
+  /** The form read in the page's language (how the income is typed: {@link #parseAmount(String, java.util.Locale)}). */
+  static Result read(Form f, LocalDate today, ObjectMapper mapper, java.util.Locale locale) {
     Map<String, String> errors = new LinkedHashMap<>();
     ObjectNode facts = mapper.createObjectNode();
     ObjectNode sponsor = facts.putObject("sponsor");
@@ -120,7 +131,7 @@ final class IntakeFacts {
       errors.put("statusGrantedOn", "facts.error.date.future");
     }
     putIf(sponsor, "statusGrantedOn", granted == null ? null : granted.toString());
-    BigDecimal income = amount(f.monthlyNetIncome(), "monthlyNetIncome", errors);
+    BigDecimal income = amount(f.monthlyNetIncome(), locale, "monthlyNetIncome", errors);
     if (income != null) {
       sponsor.put("monthlyNetIncome", income);
     }
@@ -196,6 +207,13 @@ final class IntakeFacts {
       ObjectMapper mapper, Labels labels, Formats fmt) {
     List<be.parcours.dossier.ChangeView> out = new ArrayList<>();
     for (var change : history) {
+      if ("eligibility".equals(change.field())) {
+        // the verdict given again when the rules in force changed: outcomes by their labels
+        out.add(new be.parcours.dossier.ChangeView(change.at(), change.user(), change.field(),
+            change.oldValue() == null ? null : labels.label("verdict.outcome.", change.oldValue()),
+            change.newValue() == null ? null : labels.label("verdict.outcome.", change.newValue())));
+        continue;
+      }
       if (!"facts".equals(change.field())) {
         out.add(change);
         continue;
@@ -284,37 +302,87 @@ final class IntakeFacts {
 
   // ---- reading typed values --------------------------------------------------------------------
 
-  private static final Pattern THOUSANDS_DOTS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
-  private static final Pattern PLAIN = Pattern.compile("-?\\d{1,12}(\\.\\d{1,2})?");
+  /** An amount whose separator reads both ways in the page's language ("2,400" in French, "2.400" in English). */
+  static final class AmbiguousAmountException extends NumberFormatException {
+    AmbiguousAmountException(String typed) {
+      super("ambiguous amount " + typed);
+    }
+  }
 
-  /** {@code 2 400,50}, {@code 2.400,50}, {@code 2400.50}, {@code 2400 €}; null when empty. */
+  /** {@code 2 400,50}, {@code 2.400,50}, {@code 2400.50}, {@code 2400 €} read on a French page; null when empty. */
   static BigDecimal parseAmount(String typed) {
+    return parseAmount(typed, java.util.Locale.FRENCH);
+  }
+
+  /**
+   * An amount as typed on a page in that language. Spaces and {@code €} are ignored. With both a
+   * comma and a dot, the last one is the decimal separator and the other groups thousands
+   * ({@code 2.400,50}, {@code 2,400.50}: in every language). With one kind: several of them, or one
+   * followed by three digits that is the thousands separator of the language, group thousands
+   * ({@code 2.400} in French and Dutch, {@code 2,400} in English = 2400); one followed by one or
+   * two digits is the decimal separator ({@code 2400,5}, {@code 2400.50}). One followed by three
+   * digits that is the decimal separator of the language ({@code 2,400} in French, {@code 2.400} in
+   * English) could be 2.4 or 2400: refused ({@link AmbiguousAmountException}).
+   */
+  static BigDecimal parseAmount(String typed, java.util.Locale locale) {
     if (typed == null || typed.isBlank()) {
       return null;
     }
     String t = typed.replaceAll("[\\s\\u00A0\\u202F€]", "").replace('−', '-');
     boolean negative = t.startsWith("-");
     String digits = negative ? t.substring(1) : t;
+    char decimal = locale != null && "en".equals(locale.getLanguage()) ? '.' : ',';
     int comma = digits.lastIndexOf(',');
     int dot = digits.lastIndexOf('.');
+    String whole;
+    String cents;
     if (comma >= 0 && dot >= 0) {
-      digits = comma > dot ? digits.replace(".", "").replace(',', '.') : digits.replace(",", "");
-    } else if (comma >= 0) {
-      digits = digits.replace(',', '.');
-    } else if (dot >= 0 && THOUSANDS_DOTS.matcher(digits).matches()) {
-      digits = digits.replace(".", "");
+      char dec = comma > dot ? ',' : '.';
+      char group = dec == ',' ? '.' : ',';
+      int at = digits.lastIndexOf(dec);
+      whole = grouped(digits.substring(0, at), group, typed);
+      cents = digits.substring(at + 1);
+    } else if (comma >= 0 || dot >= 0) {
+      char sep = comma >= 0 ? ',' : '.';
+      int at = digits.lastIndexOf(sep);
+      String after = digits.substring(at + 1);
+      boolean several = digits.indexOf(sep) != at;
+      if (several || (after.length() == 3 && sep != decimal)) {
+        whole = grouped(digits, sep, typed);
+        cents = "";
+      } else if (after.length() == 3) {
+        throw new AmbiguousAmountException(typed);
+      } else {
+        whole = digits.substring(0, at);
+        cents = after;
+      }
+    } else {
+      whole = digits;
+      cents = "";
     }
-    String normal = (negative ? "-" : "") + digits;
-    if (!PLAIN.matcher(normal).matches()) {
+    if (!whole.matches("\\d{1,12}") || !cents.matches("\\d{0,2}")) {
       throw new NumberFormatException(typed);
     }
+    String normal = (negative ? "-" : "") + whole + (cents.isEmpty() ? "" : "." + cents);
     return new BigDecimal(normal).setScale(2, RoundingMode.UNNECESSARY);
   }
 
-  private static BigDecimal amount(String typed, String field, Map<String, String> errors) {
+  /** {@code 1.234.567} with its group separator: the digits, or a format error when a group is not three digits. */
+  private static String grouped(String part, char group, String typed) {
+    String g = Pattern.quote(String.valueOf(group));
+    if (!part.matches("\\d{1,3}(" + g + "\\d{3})*")) {
+      throw new NumberFormatException(typed);
+    }
+    return part.replace(String.valueOf(group), "");
+  }
+
+  private static BigDecimal amount(String typed, java.util.Locale locale, String field, Map<String, String> errors) {
     BigDecimal amount;
     try {
-      amount = parseAmount(typed);
+      amount = parseAmount(typed, locale);
+    } catch (AmbiguousAmountException e) {
+      errors.put(field, "facts.error.income.ambiguous");
+      return null;
     } catch (NumberFormatException | ArithmeticException e) {
       errors.put(field, "facts.error.income.format");
       return null;

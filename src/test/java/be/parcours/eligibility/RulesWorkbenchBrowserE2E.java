@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.parcours.shared.TimeConfig;
 import be.parcours.testsupport.Api;
 import be.parcours.testsupport.ParcoursSpringTest;
+import be.parcours.testsupport.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
@@ -42,9 +43,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * decimal comma), sees the thresholds it gives, proposes, sees the scenarios replayed and the
  * impact on an open dossier; she cannot approve her own proposal; demo-legal-2 approves it for
  * that day; the workbench shows it scheduled, the engine holds it for 00:00 Brussels that day and
- * judges the dossier by it from then; the diff shows the rows. The scheduled activation is
- * cancelled at the end (the application is shared with the other browser tests). A caseworker
- * has no link to the page and gets 403. Screenshots in target/e2e/.
+ * judges the dossier by it from then; the diff shows the rows. The application's clock is moved:
+ * the test runs on the eve of that day (so the approval is "for tomorrow"), then at 00:00:05
+ * Brussels the next day the activation poll activates the version and the dossier page shows the
+ * verdict of the new rules (another outcome, the new threshold in the sentence, a history line).
+ * The clock is put back and the earlier version reactivated at the end (the application is shared
+ * with the other tests). A caseworker has no link to the page and gets 403. Screenshots in target/e2e/.
  */
 @ParcoursSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +70,8 @@ class RulesWorkbenchBrowserE2E {
   RulesWorkbench workbench;
   @Autowired
   Clock clock;
+  @Autowired
+  TestClock testClock;
 
   ChromeDriverService service;
   WebDriver driver;
@@ -180,10 +186,35 @@ class RulesWorkbenchBrowserE2E {
   }
 
   @Test
-  void a_jurist_indexes_the_rmmmg_in_the_page_another_approves_it_for_that_day_and_the_workbench_shows_it_scheduled()
+  void a_jurist_indexes_the_rmmmg_another_approves_it_for_tomorrow_and_the_next_day_the_dossier_has_the_new_verdict()
       throws Exception {
     String before = eligibility.activeVersion();
     LocalDate day = indexationDay();
+    // the eve of the indexation day, at noon in Brussels: the jurists approve the new amount "for tomorrow"
+    testClock.moveTo(day.minusDays(1).atTime(12, 0).atZone(TimeConfig.BRUSSELS).toInstant());
+    try {
+      indexedThenActivatedTheNextDay(before, day);
+    } finally {
+      Long proposalId = proposal;
+      testClock.reset();
+      if (proposalId != null && "SCHEDULED".equals(workbench.proposal(proposalId).status())) {
+        // the application is shared with the other tests: a scheduled activation is cancelled
+        workbench.reject(proposalId, "demo-legal-2", "fin du test du navigateur");
+      } else if (proposalId != null && !before.equals(eligibility.activeVersion())) {
+        // activated on its day: the earlier version comes back, four eyes as any rollback
+        var back = workbench.reactivate("demo-legal", before);
+        workbench.approve(back.id(), "demo-legal-2", null);
+      }
+    }
+    assertThat(workbench.proposal(proposal).status()).isEqualTo("APPROVED");
+    assertThat(eligibility.activeVersion()).isEqualTo(before);
+  }
+
+  /** The proposal of the running test (cleaned up in its finally). */
+  Long proposal;
+
+  /** The browser part: from the jurist's table to the dossier judged again the next day. */
+  void indexedThenActivatedTheNextDay(String before, LocalDate day) throws Exception {
     var inForce = rmmmgOn(day);
     BigDecimal oldAmount = new BigDecimal(inForce.get("Valeur"));
     BigDecimal newAmount = oldAmount.multiply(new BigDecimal("1.02")).setScale(2, RoundingMode.HALF_UP);
@@ -193,10 +224,15 @@ class RulesWorkbenchBrowserE2E {
     // an open dossier judged on that day: the amount in force is still "à confirmer", so legal review
     assertThat(inForce.get("À confirmer")).isEqualTo("oui");
     var opened = Api.as(rest, "demo-caseworker").post("/api/dossiers", "{\"procedure\":\"family-reunification\","
-        + "\"referenceDate\":\"" + day + "\",\"beneficiary\":{\"firstName\":\"Nora\",\"lastName\":\"Indexation\"},"
+        + "\"referenceDate\":\"" + day.minusDays(1) + "\",\"beneficiary\":{\"firstName\":\"Nora\",\"lastName\":\"Indexation\"},"
         + FACTS + "}");
     assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
     long dossierId = mapper.readTree(opened.getBody()).get("id").asLong();
+    // the filing date corrected to that day: the verdict is evaluated and stored at once (the procedure's
+    // own rules step comes later in its process)
+    var corrected = Api.as(rest, "demo-caseworker").exchange(org.springframework.http.HttpMethod.PATCH,
+        "/api/dossiers/" + dossierId, "{\"referenceDate\":\"" + day + "\"}", new org.springframework.http.HttpHeaders());
+    assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
     assertThat(outcomeOn(day)).isEqualTo("NEEDS_REVIEW " + before);
 
     // demo-legal opens the tables of family reunification from the workbench
@@ -254,6 +290,7 @@ class RulesWorkbenchBrowserE2E {
     shot("workbench-proposal-author.png");
     String proposalUrl = driver.getCurrentUrl();
     long proposalId = Long.parseLong(proposalUrl.substring(proposalUrl.lastIndexOf('/') + 1));
+    proposal = proposalId;
     assertThat(Api.as(rest, "demo-legal").post("/api/rules/proposals/" + proposalId + "/approve", "{}")
         .getStatusCode().value()).isEqualTo(403);
 
@@ -271,37 +308,61 @@ class RulesWorkbenchBrowserE2E {
     assertThat(driver.findElement(By.id("scheduled")).getText()).contains(version).contains(day.format(DMY));
     shot("workbench-scheduled.png");
 
-    try {
-      // today the old amount still decides; the engine holds the new set for 00:00 Brussels that day, on every node
-      assertThat(outcomeOn(day)).isEqualTo("NEEDS_REVIEW " + before);
-      new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> eligibility.engine().timeline().upcoming().stream()
-          .anyMatch(s -> s.ruleSet().version().equals(version)));
-      var scheduled = eligibility.engine().timeline().upcoming().stream()
-          .filter(s -> s.ruleSet().version().equals(version)).findFirst().orElseThrow();
-      assertThat(scheduled.at()).isEqualTo(day.atStartOfDay(TimeConfig.BRUSSELS).toInstant());
-      var facts = mapper.readValue("{" + FACTS + "}", FamilyReunificationFacts.class);
-      assertThat(RuleEngine.familyReunification(scheduled.ruleSet(), facts, day, Locale.FRENCH).outcome())
-          .isEqualTo("ELIGIBLE");
+    // today (the eve) the old amount still decides; the engine holds the new set for 00:00 Brussels tomorrow, on every node
+    assertThat(day).isEqualTo(LocalDate.now(clock.withZone(TimeConfig.BRUSSELS)).plusDays(1));
+    assertThat(outcomeOn(day)).isEqualTo("NEEDS_REVIEW " + before);
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> eligibility.engine().timeline().upcoming().stream()
+        .anyMatch(s -> s.ruleSet().version().equals(version)));
+    var scheduled = eligibility.engine().timeline().upcoming().stream()
+        .filter(s -> s.ruleSet().version().equals(version)).findFirst().orElseThrow();
+    assertThat(scheduled.at()).isEqualTo(day.atStartOfDay(TimeConfig.BRUSSELS).toInstant());
+    var facts = mapper.readValue("{" + FACTS + "}", FamilyReunificationFacts.class);
+    assertThat(RuleEngine.familyReunification(scheduled.ruleSet(), facts, day, Locale.FRENCH).outcome())
+        .isEqualTo("ELIGIBLE");
 
-      // the diff between the two versions shows the rows
-      driver.findElement(By.cssSelector("#history a[href*='/rules/diff'][href*='" + version.replace("#", "%23") + "']"))
-          .click();
-      WebElement removed = driver.findElement(By.cssSelector(".diff tr.REMOVED"));
-      var added = driver.findElements(By.cssSelector(".diff tr.ADDED"));
-      assertThat(removed.getText()).contains("RMMMG", show(inForce.get("Valeur")));
-      assertThat(added).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("RMMMG",
-          show(inForce.get("Valeur")), day.minusDays(1).format(DMY)));
-      assertThat(added).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("RMMMG",
-          typed.replace(" ", ""), day.format(DMY), "Moniteur belge"));
-      assertThat(added.get(0).findElement(By.tagName("td")).getCssValue("background-color"))
-          .isEqualTo("rgba(226, 243, 232, 1)");
-      shot("workbench-diff.png");
-    } finally {
-      // the application is shared with the other browser tests: the scheduled activation is cancelled
-      Api.as(rest, "demo-legal-2").post("/api/rules/proposals/" + proposalId + "/reject",
-          "{\"reason\":\"fin du test du navigateur\"}");
-    }
-    assertThat(workbench.proposal(proposalId).status()).isEqualTo("REJECTED");
+    // the diff between the two versions shows the rows
+    driver.findElement(By.cssSelector("#history a[href*='/rules/diff'][href*='" + version.replace("#", "%23") + "']"))
+        .click();
+    WebElement removed = driver.findElement(By.cssSelector(".diff tr.REMOVED"));
+    var added = driver.findElements(By.cssSelector(".diff tr.ADDED"));
+    assertThat(removed.getText()).contains("RMMMG", show(inForce.get("Valeur")));
+    assertThat(added).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("RMMMG",
+        show(inForce.get("Valeur")), day.minusDays(1).format(DMY)));
+    assertThat(added).extracting(WebElement::getText).anySatisfy(t -> assertThat(t).contains("RMMMG",
+        typed.replace(" ", ""), day.format(DMY), "Moniteur belge"));
+    assertThat(added.get(0).findElement(By.tagName("td")).getCssValue("background-color"))
+        .isEqualTo("rgba(226, 243, 232, 1)");
+    shot("workbench-diff.png");
+
+    // the caseworker's dossier page on the eve: the amount still in force, legal review
+    login("demo-caseworker");
+    driver.get(url("/dossiers/" + dossierId));
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+      // the procedure's rules step stores the verdict (job executor)
+      d.navigate().refresh();
+      return !d.findElement(By.id("verdict")).getText().contains("Pas encore évaluée");
+    });
+    String eve = plain(driver.findElement(By.id("verdict")).getText());
+    assertThat(eve).contains("À examiner par les juristes", money(oldThreshold)).doesNotContain(money(newThreshold));
+    shot("workbench-dossier-on-the-eve.png");
+
+    // the next day, 00:00:05 in Brussels: the activation poll activates it, the dossier is judged again
+    testClock.moveTo(day.atStartOfDay(TimeConfig.BRUSSELS).plusSeconds(5).toInstant());
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "APPROVED".equals(workbench.proposal(proposalId).status())
+        && version.equals(eligibility.activeVersion()));
+    assertThat(outcomeOn(day)).isEqualTo("ELIGIBLE " + version);
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+      d.navigate().refresh();
+      return plain(d.findElement(By.id("verdict")).getText()).contains(money(newThreshold));
+    });
+    String next = plain(driver.findElement(By.id("verdict")).getText());
+    assertThat(next).contains("Éligible", "Revenus du regroupant", money(newThreshold))
+        .doesNotContain(money(oldThreshold), "À examiner par les juristes");
+    assertThat(driver.findElement(By.id("history")).getText()).contains("Éligibilité (règles en vigueur)", "system",
+        "À examiner par les juristes", "Éligible").doesNotContain("NEEDS_REVIEW");
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'start'});",
+        driver.findElement(By.id("verdict")));
+    shot("workbench-dossier-the-next-day.png");
   }
 
   static String show(String cell) {

@@ -5,11 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port, on an in-memory H2 database, with the demo users (no
- * demo dossiers, so tests own their data). One Spring context shared by every test using it.
+ * demo dossiers, so tests own their data). One Spring context shared by every test using it. Its
+ * {@link java.time.Clock} is a {@link TestClock}: the system clock unless a test moves it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,4 +20,5 @@ import org.springframework.test.context.ActiveProfiles;
     "parcours.demo.dossiers=false",
     "camunda.bpm.job-execution.enabled=true"})
 @ActiveProfiles("demo")
+@Import(TestClock.Config.class)
 public @interface ParcoursSpringTest {}

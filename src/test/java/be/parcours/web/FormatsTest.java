@@ -44,8 +44,13 @@ class FormatsTest {
     assertThat(fmt.money(new BigDecimal("1900")).replace('\u202f', ' ').replace('\u00a0', ' ')).isEqualTo("1 900,00 €");
     assertThat(fmt.amountsIn("Revenus 2400.00 € ≥ seuil 2323.08 €").replace('\u202f', ' ').replace('\u00a0', ' '))
         .isEqualTo("Revenus 2 400,00 € ≥ seuil 2 323,08 €");
+    // an amount the rules already wrote the Belgian way is kept whole (it was "2 0,00 €")
+    assertThat(fmt.amountsIn("Revenus 2 000,00 € ≥ seuil 1 811,59 €")).isEqualTo("Revenus 2 000,00 € ≥ seuil 1 811,59 €");
+    assertThat(fmt.amountsIn("Revenus 2\u202F000,00 €")).isEqualTo("Revenus 2\u202F000,00 €");
     LocaleContextHolder.setLocale(new Locale("nl"));
     assertThat(fmt.money(new BigDecimal("1900")).replace('\u00a0', ' ')).isEqualTo("€ 1.900,00");
+    LocaleContextHolder.setLocale(Locale.ENGLISH);
+    assertThat(fmt.money(new BigDecimal("2400.50"))).isEqualTo("€2,400.50");
   }
 
 }

@@ -81,6 +81,47 @@ class IntakeFactsTest {
   }
 
   @Test
+  void amounts_are_read_in_the_language_of_the_page_and_an_ambiguous_one_is_refused() {
+    java.util.Locale en = java.util.Locale.ENGLISH;
+    java.util.Locale fr = java.util.Locale.FRENCH;
+    java.util.Locale nl = java.util.Locale.forLanguageTag("nl");
+    // English: a comma groups thousands, a point marks the cents
+    assertThat(IntakeFacts.parseAmount("2,400", en)).isEqualByComparingTo("2400.00");
+    assertThat(IntakeFacts.parseAmount("2,400.50", en)).isEqualByComparingTo("2400.50");
+    assertThat(IntakeFacts.parseAmount("1,234,567.89", en)).isEqualByComparingTo("1234567.89");
+    assertThat(IntakeFacts.parseAmount("2400.50", en)).isEqualByComparingTo("2400.50");
+    assertThat(IntakeFacts.parseAmount("€2,400.50", en)).isEqualByComparingTo("2400.50");
+    // French and Dutch: a comma marks the cents, a space or a point groups thousands
+    assertThat(IntakeFacts.parseAmount("2 400,50", fr)).isEqualByComparingTo("2400.50");
+    assertThat(IntakeFacts.parseAmount("2.400,50", nl)).isEqualByComparingTo("2400.50");
+    assertThat(IntakeFacts.parseAmount("2.400", nl)).isEqualByComparingTo("2400.00");
+    // both separators: the last one marks the cents, in every language
+    assertThat(IntakeFacts.parseAmount("2,400.50", fr)).isEqualByComparingTo("2400.50");
+    assertThat(IntakeFacts.parseAmount("2.400,50", en)).isEqualByComparingTo("2400.50");
+    // one or two digits after the separator: the cents
+    assertThat(IntakeFacts.parseAmount("2400,5", en)).isEqualByComparingTo("2400.50");
+    // 2.4 or 2400? refused, with its own message
+    assertThatThrownBy(() -> IntakeFacts.parseAmount("2,400", fr)).isInstanceOf(IntakeFacts.AmbiguousAmountException.class);
+    assertThatThrownBy(() -> IntakeFacts.parseAmount("2.400", en)).isInstanceOf(IntakeFacts.AmbiguousAmountException.class);
+    // groups of three digits only
+    assertThatThrownBy(() -> IntakeFacts.parseAmount("24,00.50", en)).isInstanceOf(NumberFormatException.class);
+    assertThatThrownBy(() -> IntakeFacts.parseAmount("2.40.0,5", fr)).isInstanceOf(NumberFormatException.class);
+    var f = euWorkerSpouse();
+    var typed = new IntakeFacts.Form(f.sponsorKind(), f.euResidenceBasis(), f.residence(), f.statusGrantedOn(), "2,400",
+        f.incomeKinds(), f.adequateHousing(), f.healthInsurance(), f.householdSize(), f.relationship(),
+        f.applicantBirthDate(), f.relationshipStartedOn(), f.relationshipBeforeSponsorArrival(), f.location(),
+        f.dependent(), f.commonMinorChild());
+    assertThat(IntakeFacts.read(typed, TODAY, mapper, en).facts().path("sponsor").path("monthlyNetIncome").decimalValue())
+        .isEqualByComparingTo("2400.00");
+    assertThat(IntakeFacts.read(typed, TODAY, mapper, fr).errors())
+        .containsEntry("monthlyNetIncome", "facts.error.income.ambiguous");
+    // shown again as it is typed in the language
+    var stored = IntakeFacts.read(typed, TODAY, mapper, en).facts();
+    assertThat(IntakeFacts.Form.of(stored, en).monthlyNetIncome()).isEqualTo("2400.00");
+    assertThat(IntakeFacts.Form.of(stored, fr).monthlyNetIncome()).isEqualTo("2400,00");
+  }
+
+  @Test
   void every_wrong_field_is_named_with_its_message_at_once() {
     var bad = new IntakeFacts.Form("", "", "SOMETIMES", "31/02/2020", "-100", List.of("LOTTERY"), "maybe", "", "0",
         "", "03/12/2026", "01/01/2030", "", "", "", "");
