@@ -84,6 +84,9 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
     lines.add(measure("delays, procedure=visa", () ->
         supervision.delays(be.parcours.dossier.Procedure.VISA, false).size()));
     lines.add(measure("Cockpit dashboard (at-risk + aggregates)", () -> supervision.dashboard().atRisk().size()));
+    if (Boolean.getBoolean("bench.explain")) {
+      explainEngineQueries(teamFilter, dossierSearch);
+    }
     lines.add(measure("caseworker queue: filter 'Mon équipe', first page of 15 + count", () -> {
       engine.getIdentityService().setAuthentication("cw07", List.of(Groups.CASEWORKERS));
       try {
@@ -129,6 +132,38 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
     System.out.println("Targets: delays p95 <= 200 ms; queue and search p95 <= 50 ms.");
     System.out.println();
     assertThat(counts.dossiers()).isEqualTo(DOSSIERS);
+  }
+
+  /**
+   * The plans of the statements the engine and the search send (the queue's page and count, the
+   * search's), as PostgreSQL ran them: auto_explain for the connections opened from now on (the
+   * pool is emptied first), plans in the server's log, which zonky prints in this output.
+   */
+  private void explainEngineQueries(String teamFilter, be.parcours.dossier.DossierSearch search) throws Exception {
+    jdbc.execute("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'");
+    jdbc.execute("ALTER SYSTEM SET auto_explain.log_min_duration = 0");
+    jdbc.execute("ALTER SYSTEM SET auto_explain.log_analyze = on");
+    jdbc.execute("ALTER SYSTEM SET auto_explain.log_buffers = on");
+    jdbc.execute("ALTER SYSTEM SET auto_explain.log_nested_statements = on");
+    jdbc.execute("SELECT pg_reload_conf()");
+    var hikari = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+    hikari.getHikariPoolMXBean().softEvictConnections();
+    Thread.sleep(500);
+    System.out.println("==== EXPLAIN of the queue (engine filter 'Mon équipe' page + count, cw07) ====");
+    engine.getIdentityService().setAuthentication("cw07", List.of(Groups.CASEWORKERS));
+    try {
+      engine.getFilterService().listPage(teamFilter, 0, 15);
+      engine.getFilterService().count(teamFilter);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    System.out.println("==== EXPLAIN of the search q=benali (service) ====");
+    search.search("benali", null, null, 0, 20, CASEWORKER);
+    Thread.sleep(500);
+    System.out.println("==== end of EXPLAIN ====");
+    jdbc.execute("ALTER SYSTEM RESET session_preload_libraries");
+    jdbc.execute("SELECT pg_reload_conf()");
+    hikari.getHikariPoolMXBean().softEvictConnections();
   }
 
   private int search(String query) throws Exception {
