@@ -73,19 +73,22 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
     lines.add(String.format(Locale.ROOT, "Generated %,d dossiers (%,d open, %,d open tasks, %,d deadlines, "
             + "%,d completed tasks in history) in %.1f s", counts.dossiers(), counts.openDossiers(), counts.openTasks(),
         counts.deadlines(), counts.historicTasks(), genMillis / 1000.0));
-    lines.add(measure("delays, all open dossiers (GET /api/supervision/delays)", () ->
-        supervision.delays(null, false).size()));
-    lines.add(measure("  of which the SQL statement alone", () -> queries.delays(null, null).size()));
-    if (Boolean.getBoolean("bench.explain")) {
-      jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + SupervisionQueries.DELAYS_SQL)
-          .forEach(r -> System.out.println(r.values().iterator().next()));
-    }
-    lines.add(measure("delays, overdueOnly=true", () -> supervision.delays(null, true).size()));
-    lines.add(measure("delays, procedure=visa", () ->
-        supervision.delays(be.parcours.dossier.Procedure.VISA, false).size()));
-    lines.add(measure("Cockpit dashboard (at-risk + aggregates)", () -> supervision.dashboard().atRisk().size()));
     if (Boolean.getBoolean("bench.explain")) {
       explainEngineQueries(teamFilter, dossierSearch);
+    }
+    boolean delays = !Boolean.getBoolean("bench.skip-delays");
+    if (delays) {
+      lines.add(measure("delays, all open dossiers (GET /api/supervision/delays)", () ->
+          supervision.delays(null, false).size()));
+      lines.add(measure("  of which the SQL statement alone", () -> queries.delays(null, null).size()));
+      if (Boolean.getBoolean("bench.explain")) {
+        jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + SupervisionQueries.DELAYS_SQL)
+            .forEach(r -> System.out.println(r.values().iterator().next()));
+      }
+      lines.add(measure("delays, overdueOnly=true", () -> supervision.delays(null, true).size()));
+      lines.add(measure("delays, procedure=visa", () ->
+          supervision.delays(be.parcours.dossier.Procedure.VISA, false).size()));
+      lines.add(measure("Cockpit dashboard (at-risk + aggregates)", () -> supervision.dashboard().atRisk().size()));
     }
     lines.add(measure("caseworker queue: filter 'Mon équipe', first page of 15 + count", () -> {
       engine.getIdentityService().setAuthentication("cw07", List.of(Groups.CASEWORKERS));
@@ -140,12 +143,17 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
    * pool is emptied first), plans in the server's log, which zonky prints in this output.
    */
   private void explainEngineQueries(String teamFilter, be.parcours.dossier.DossierSearch search) throws Exception {
-    jdbc.execute("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'");
-    jdbc.execute("ALTER SYSTEM SET auto_explain.log_min_duration = 0");
-    jdbc.execute("ALTER SYSTEM SET auto_explain.log_analyze = on");
-    jdbc.execute("ALTER SYSTEM SET auto_explain.log_buffers = on");
-    jdbc.execute("ALTER SYSTEM SET auto_explain.log_nested_statements = on");
-    jdbc.execute("SELECT pg_reload_conf()");
+    jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+      try (var st = c.createStatement()) {
+        st.execute("LOAD 'auto_explain'"); // its parameters exist only once loaded
+        st.execute("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'");
+        st.execute("ALTER SYSTEM SET auto_explain.log_min_duration = 0");
+        st.execute("ALTER SYSTEM SET auto_explain.log_analyze = on");
+        st.execute("ALTER SYSTEM SET auto_explain.log_buffers = on");
+        st.execute("SELECT pg_reload_conf()");
+      }
+      return null;
+    });
     var hikari = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
     hikari.getHikariPoolMXBean().softEvictConnections();
     Thread.sleep(500);
