@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Finds dossiers by the beneficiary's name or the reference, ignoring case, accents and word
  * order: every word of the query must appear in the name's search key (SearchText), or the whole
  * query in the reference. One LIKE per word on one column, served by a trigram index on PostgreSQL
- * (V66). Every dossier returned is a SEARCH line in the access log; a viewer without full access
+ * (V66); the page and the count of a query in one statement (docs/benchmarks.md). Every dossier returned is a SEARCH line in the access log; a viewer without full access
  * gets a card.
  */
 @Service
@@ -39,43 +39,34 @@ public class DossierSearch {
     }
     List<String> words = SearchText.words(q);
     String reference = q == null || q.isBlank() ? null : SearchText.contains(q.strip().toLowerCase(Locale.ROOT));
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    if (procedure != null) {
-      where.append(" and d.procedure = :procedure");
-    }
-    if (status != null) {
-      where.append(" and d.status = :status");
-    }
-    if (reference != null) {
-      where.append(" and d.id in (select r.id from Dossier r where lower(r.reference) like :reference escape '\\'");
-      if (!words.isEmpty()) {
-        where.append(" union select o.id from Dossier o where o.beneficiary.id in (select n.id from Beneficiary n where ");
-        for (int i = 0; i < words.size(); i++) {
-          where.append(i == 0 ? "" : " and ").append("n.searchKey like :w").append(i).append(" escape '\\'");
-        }
-        where.append(")");
-      }
-      where.append(")");
-    }
-    TypedQuery<Dossier> query = em.createQuery("select d from Dossier d join fetch d.beneficiary" + where
-        + " order by d.openedOn desc, d.id desc", Dossier.class);
-    TypedQuery<Long> count = em.createQuery("select count(d) from Dossier d" + where, Long.class);
-    for (TypedQuery<?> tq : List.of(query, count)) {
+    List<Dossier> found;
+    long total;
+    if (reference == null) {
+      StringBuilder where = new StringBuilder(" where 1 = 1");
       if (procedure != null) {
-        tq.setParameter("procedure", procedure);
+        where.append(" and d.procedure = :procedure");
       }
       if (status != null) {
-        tq.setParameter("status", status);
+        where.append(" and d.status = :status");
       }
-      if (reference != null) {
-        tq.setParameter("reference", reference);
-        for (int i = 0; i < words.size(); i++) {
-          tq.setParameter("w" + i, SearchText.contains(words.get(i)));
+      TypedQuery<Dossier> query = em.createQuery("select d from Dossier d join fetch d.beneficiary" + where
+          + " order by d.openedOn desc, d.id desc", Dossier.class);
+      TypedQuery<Long> count = em.createQuery("select count(d) from Dossier d" + where, Long.class);
+      for (TypedQuery<?> tq : List.of(query, count)) {
+        if (procedure != null) {
+          tq.setParameter("procedure", procedure);
+        }
+        if (status != null) {
+          tq.setParameter("status", status);
         }
       }
+      found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+      total = found.size() < size && page == 0 ? found.size() : count.getSingleResult();
+    } else {
+      Matches matches = matches(reference, words, procedure, status, page, size);
+      found = byIds(matches.ids());
+      total = matches.total() >= 0 ? matches.total() : countMatches(reference, words, procedure, status);
     }
-    List<Dossier> found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-    long total = found.size() < size && page == 0 ? found.size() : count.getSingleResult();
     Map<Long, AccessLevel> levels = access.levels(found, viewer);
     List<DossierSummary> content = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
@@ -89,6 +80,78 @@ public class DossierSearch {
     }
     accessLog.recordAll(ids, viewer.user(), AccessAction.SEARCH, null);
     return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  private record Matches(List<Long> ids, long total) {}
+
+  /**
+   * The page of dossiers matching a query, newest first, and how many match in all, in one
+   * statement: the reference branch and the name branch (driven by the trigram index on the name's
+   * search key, then the dossiers of those people) united, counted by a window over the union.
+   * A page beyond the last one has no row to carry the count: total -1, counted apart.
+   */
+  private Matches matches(String reference, List<String> words, Procedure procedure, DossierStatus status, int page,
+      int size) {
+    var query = em.createNativeQuery("select x.id, count(*) over () from (" + union(words, procedure, status)
+        + ") x order by x.opened_on desc, x.id desc");
+    bind(query, reference, words, procedure, status);
+    List<?> rows = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    List<Long> ids = new ArrayList<>();
+    long total = -1;
+    for (Object row : rows) {
+      Object[] cells = (Object[]) row;
+      ids.add(((Number) cells[0]).longValue());
+      total = ((Number) cells[1]).longValue();
+    }
+    return new Matches(ids, total);
+  }
+
+  private long countMatches(String reference, List<String> words, Procedure procedure, DossierStatus status) {
+    var query = em.createNativeQuery("select count(*) from (" + union(words, procedure, status) + ") x");
+    bind(query, reference, words, procedure, status);
+    return ((Number) query.getSingleResult()).longValue();
+  }
+
+  private static String union(List<String> words, Procedure procedure, DossierStatus status) {
+    String filters = (procedure == null ? "" : " and d.procedure_code = :procedure")
+        + (status == null ? "" : " and d.status = :status");
+    StringBuilder sql = new StringBuilder("select d.id, d.opened_on from dossier d where lower(d.reference) like "
+        + ":reference escape '\\'").append(filters);
+    if (!words.isEmpty()) {
+      sql.append(" union select d.id, d.opened_on from beneficiary n join dossier d on d.beneficiary_id = n.id where ");
+      for (int i = 0; i < words.size(); i++) {
+        sql.append(i == 0 ? "" : " and ").append("n.search_key like :w").append(i).append(" escape '\\'");
+      }
+      sql.append(filters);
+    }
+    return sql.toString();
+  }
+
+  private static void bind(jakarta.persistence.Query query, String reference, List<String> words, Procedure procedure,
+      DossierStatus status) {
+    query.setParameter("reference", reference);
+    for (int i = 0; i < words.size(); i++) {
+      query.setParameter("w" + i, SearchText.contains(words.get(i)));
+    }
+    if (procedure != null) {
+      query.setParameter("procedure", procedure.code());
+    }
+    if (status != null) {
+      query.setParameter("status", status.name());
+    }
+  }
+
+  /** The dossiers of these ids with their beneficiary, in the order of the ids. */
+  private List<Dossier> byIds(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Dossier> byId = new java.util.HashMap<>();
+    for (Dossier d : em.createQuery("select d from Dossier d join fetch d.beneficiary where d.id in :ids",
+        Dossier.class).setParameter("ids", ids).getResultList()) {
+      byId.put(d.getId(), d);
+    }
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
   static DossierSummary summary(Dossier d, AccessLevel level) {
