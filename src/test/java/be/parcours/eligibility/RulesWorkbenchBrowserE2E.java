@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.parcours.shared.TimeConfig;
 import be.parcours.testsupport.Api;
+import be.parcours.testsupport.Chromium;
 import be.parcours.testsupport.ParcoursSpringTest;
 import be.parcours.testsupport.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,13 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,7 +47,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RulesWorkbenchBrowserE2E {
 
-  static final Path SHOTS = Path.of("target", "e2e");
   static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   static final String BASE = "family-reunification/base-amounts.drl.csv";
 
@@ -73,9 +65,8 @@ class RulesWorkbenchBrowserE2E {
   @Autowired
   TestClock testClock;
 
-  ChromeDriverService service;
+  Chromium chromium;
   WebDriver driver;
-  Path profileDir;
 
   /** A family of a third-country national whose status dates from after the reform: FR-2025, 110 % of the RMMMG. */
   static final String FACTS = """
@@ -86,30 +77,16 @@ class RulesWorkbenchBrowserE2E {
                    "location":"ABROAD"}""";
 
   @BeforeAll
-  void startChromium() throws IOException {
-    Files.createDirectories(SHOTS);
-    profileDir = Files.createTempDirectory("parcours-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profileDir, "--window-size=1400,2000", "--lang=fr-BE", "--accept-lang=fr-BE,fr");
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-BE,fr"));
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
+  void startChromium() {
+    chromium = Chromium.start("fr-BE", 1400, 2000);
+    driver = chromium.driver();
   }
 
   @AfterAll
   void stopChromium() {
-    if (driver != null) {
-      driver.quit();
+    if (chromium != null) {
+      chromium.close();
     }
-    if (service != null) {
-      service.stop();
-    }
-    org.springframework.util.FileSystemUtils.deleteRecursively(profileDir.toFile());
   }
 
   String url(String path) {
@@ -125,8 +102,8 @@ class RulesWorkbenchBrowserE2E {
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
   }
 
-  void shot(String name) throws IOException {
-    Files.write(SHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  void shot(String name) {
+    chromium.shot(name.replaceFirst("\\.png$", ""));
   }
 
   /** Text with its no-break spaces as plain spaces (the Belgian amounts: 2 456,99 €). */

@@ -1,13 +1,10 @@
 package be.parcours.supervision;
 
+import be.parcours.testsupport.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.parcours.dossier.DossierService;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,13 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,16 +35,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupervisionBrowserE2E extends SupervisionTestBase {
 
-  static final Path SHOTS = Path.of("target", "e2e");
 
   @Autowired
   DossierService dossierService;
   @Autowired
   TasklistFilters filters;
 
-  ChromeDriverService service;
+  Chromium chromium;
   WebDriver driver;
-  Path profileDir;
   final LocalDate today = LocalDate.now(be.parcours.shared.TimeConfig.BRUSSELS);
   SupervisionFixtures.TestDossier missed;
   SupervisionFixtures.TestDossier overdue;
@@ -92,35 +83,19 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
       a.addPermission(Permissions.ACCESS);
       engine.getAuthorizationService().saveAuthorization(a);
     }
-    Files.createDirectories(SHOTS);
   }
 
   @BeforeEach
-  void browser() throws IOException {
-    profileDir = Files.createTempDirectory("parcours-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profileDir, "--window-size=1400,2200", "--lang=fr-BE");
-    var logging = new org.openqa.selenium.logging.LoggingPreferences();
-    logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-    options.setCapability("goog:loggingPrefs", logging);
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
+  void browser() {
+    chromium = Chromium.start("fr-BE", 1400, 2200);
+    driver = chromium.driver();
   }
 
   @AfterEach
-  void closeBrowser() throws IOException {
-    if (driver != null) {
-      driver.quit();
+  void closeBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
-    if (service != null) {
-      service.stop();
-    }
-    org.springframework.util.FileSystemUtils.deleteRecursively(profileDir);
   }
 
   @Test
@@ -345,19 +320,10 @@ class SupervisionBrowserE2E extends SupervisionTestBase {
 
   /** Screenshot, page source and browser console of a failed step, under target/e2e/. */
   private void failureEvidence(String name) {
-    try {
-      screenshot("failed-" + name + ".png");
-      Files.writeString(SHOTS.resolve("failed-" + name + ".html"), driver.getPageSource());
-      var logs = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
-      Files.writeString(SHOTS.resolve("failed-" + name + ".console.txt"),
-          String.join("\n", logs.stream().map(Object::toString).toList()));
-    } catch (Exception ignored) {
-      // evidence is best effort
-    }
+    chromium.keepFailure(name);
   }
 
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  private void screenshot(String name) {
+    chromium.shot(name.replaceFirst("\\.png$", ""));
   }
 }

@@ -9,9 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -88,6 +90,45 @@ public final class Chromium implements AutoCloseable {
     driver.findElement(By.id("password")).sendKeys("demo");
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
     waiting(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout")));
+  }
+
+  /**
+   * Types {@code text} into the field as a keyboard would insert it (accents, no-break spaces and
+   * all: Chrome's own text insertion, not key codes).
+   */
+  public void type(By by, String text) {
+    WebElement field = driver.findElement(by);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].focus();", field);
+    ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", text));
+  }
+
+  /** Empties the field, then types {@code text}. */
+  public void replace(By by, String text) {
+    driver.findElement(by).clear();
+    type(by, text);
+  }
+
+  /** Ticks a check box (left ticked when it is). */
+  public void check(WebElement box) {
+    if (!box.isSelected()) {
+      click(box);
+    }
+  }
+
+  public void click(By by) {
+    click(driver.findElement(by));
+  }
+
+  /** Scrolls the element to the middle of the window and clicks it (a sticky header cannot cover it). */
+  public void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].click();",
+        element);
+  }
+
+  /** Scrolls the element to the top of the window (for a screenshot of that part of the page). */
+  public void scrollTo(By by) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'start'});",
+        driver.findElement(by));
   }
 
   /** The window as it is now, as {@code target/e2e/<name>.png}. */

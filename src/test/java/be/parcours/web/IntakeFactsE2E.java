@@ -2,28 +2,18 @@ package be.parcours.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.parcours.testsupport.Chromium;
 import be.parcours.testsupport.ParcoursSpringTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,42 +30,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntakeFactsE2E {
 
-  static final Path SHOTS = Path.of("target", "e2e");
 
   @LocalServerPort
   int port;
 
-  ChromeDriverService service;
+  Chromium chromium;
   WebDriver driver;
-  Path profileDir;
   WebDriverWait wait;
 
   @BeforeAll
-  void startChromium() throws IOException {
-    Files.createDirectories(SHOTS);
-    profileDir = Files.createTempDirectory("parcours-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profileDir, "--window-size=1400,1800", "--lang=fr-BE");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-BE,fr"));
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+  void startChromium() {
+    chromium = Chromium.start();
+    driver = chromium.driver();
+    wait = chromium.waiting(Duration.ofSeconds(40));
   }
 
   @AfterAll
   void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
+    if (chromium != null) {
+      chromium.close();
     }
-    if (service != null) {
-      service.stop();
-    }
-    org.springframework.util.FileSystemUtils.deleteRecursively(profileDir.toFile());
   }
 
   @Test
@@ -86,11 +60,11 @@ class IntakeFactsE2E {
     new Select(driver.findElement(By.id("procedure"))).selectByValue("family-reunification");
     new Select(driver.findElement(By.id("referent"))).selectByValue("demo-caseworker");
     String last = "Kowalska-" + UUID.randomUUID().toString().substring(0, 4);
-    type(By.id("firstName"), "Anna");
-    type(By.id("lastName"), last);
-    type(By.id("birthDate"), "14/02/1992");
-    type(By.id("nationality"), "MA");
-    click(By.cssSelector("form.card button[type=submit]"));
+    chromium.type(By.id("firstName"), "Anna");
+    chromium.type(By.id("lastName"), last);
+    chromium.type(By.id("birthDate"), "14/02/1992");
+    chromium.type(By.id("nationality"), "MA");
+    chromium.click(By.cssSelector("form.card button[type=submit]"));
     wait.until(ExpectedConditions.urlMatches(".*/dossiers/\\d+$"));
     long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/dossiers/", ""));
     assertThat(body()).contains("Vue accueil", "Anna " + last).doesNotContain("Faits de la demande", "Éligibilité");
@@ -110,19 +84,19 @@ class IntakeFactsE2E {
     assertThat(driver.findElement(By.id("eu-basis")).isDisplayed()).isTrue();
     new Select(driver.findElement(By.id("euResidenceBasis"))).selectByValue("WORKER");
     new Select(driver.findElement(By.id("residence"))).selectByValue("LIMITED");
-    type(By.id("statusGrantedOn"), "03/09/2024");
-    type(By.id("monthlyNetIncome"), "-1 850,00");
-    check(driver.findElement(By.id("income-EMPLOYMENT")));
+    chromium.type(By.id("statusGrantedOn"), "03/09/2024");
+    chromium.type(By.id("monthlyNetIncome"), "-1 850,00");
+    chromium.check(driver.findElement(By.id("income-EMPLOYMENT")));
     new Select(driver.findElement(By.id("adequateHousing"))).selectByValue("true");
     new Select(driver.findElement(By.id("healthInsurance"))).selectByValue("true");
-    type(By.id("householdSize"), "2");
+    chromium.type(By.id("householdSize"), "2");
     new Select(driver.findElement(By.id("relationship"))).selectByValue("SPOUSE");
-    type(By.id("applicantBirthDate"), "30/02/1993");
-    type(By.id("relationshipStartedOn"), "20/07/2019");
+    chromium.type(By.id("applicantBirthDate"), "30/02/1993");
+    chromium.type(By.id("relationshipStartedOn"), "20/07/2019");
     new Select(driver.findElement(By.id("location"))).selectByValue("ABROAD");
-    scrollTo(By.id("facts"));
+    chromium.scrollTo(By.id("facts"));
     shot("02-caseworker-enters-facts");
-    click(By.cssSelector("form.facts-form button[type=submit]"));
+    chromium.click(By.cssSelector("form.facts-form button[type=submit]"));
 
     WebElement income = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//input[@id='monthlyNetIncome']/ancestor::div[contains(@class,'field')][1]")));
@@ -136,13 +110,13 @@ class IntakeFactsE2E {
         .isEqualTo("WORKER");
     assertThat(driver.findElement(By.id("income-EMPLOYMENT")).isSelected()).isTrue();
     assertThat(body()).contains("Certaines valeurs ne conviennent pas");
-    scrollTo(By.id("facts"));
+    chromium.scrollTo(By.id("facts"));
     shot("03-refused-values-kept");
 
     // corrected: saved, the verdict evaluated again under art. 40bis
-    replace(By.id("monthlyNetIncome"), "1 850,00");
-    replace(By.id("applicantBirthDate"), "28/02/1993");
-    click(By.cssSelector("form.facts-form button[type=submit]"));
+    chromium.replace(By.id("monthlyNetIncome"), "1 850,00");
+    chromium.replace(By.id("applicantBirthDate"), "28/02/1993");
+    chromium.click(By.cssSelector("form.facts-form button[type=submit]"));
     wait.until(ExpectedConditions.urlContains("/dossiers/" + id));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Faits enregistrés"));
     WebElement verdict = driver.findElement(By.id("verdict"));
@@ -155,9 +129,9 @@ class IntakeFactsE2E {
     assertThat(driver.findElement(By.id("history")).getText()).contains("demo-caseworker", "Regroupant",
         "Citoyen de l’Union européenne", "Revenu mensuel net", "Date de naissance du demandeur", "28/02/1993")
         .doesNotContain("{\"sponsor\"", "EU_CITIZEN");
-    scrollTo(By.id("facts"));
+    chromium.scrollTo(By.id("facts"));
     shot("04-facts-saved");
-    scrollTo(By.id("verdict"));
+    chromium.scrollTo(By.id("verdict"));
     shot("05-verdict-art-40bis");
     logout();
   }
@@ -170,14 +144,14 @@ class IntakeFactsE2E {
 
   void login(String user) {
     driver.get(url("/login"));
-    type(By.id("username"), user);
-    type(By.id("password"), "demo");
-    click(By.cssSelector("form button[type=submit]"));
+    chromium.type(By.id("username"), user);
+    chromium.type(By.id("password"), "demo");
+    chromium.click(By.cssSelector("form button[type=submit]"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout")));
   }
 
   void logout() {
-    click(By.cssSelector("form.logout button"));
+    chromium.click(By.cssSelector("form.logout button"));
     wait.until(ExpectedConditions.urlContains("/login?logout"));
   }
 
@@ -185,39 +159,7 @@ class IntakeFactsE2E {
     return driver.findElement(By.tagName("body")).getText();
   }
 
-  void type(By by, String text) {
-    WebElement field = driver.findElement(by);
-    ((JavascriptExecutor) driver).executeScript("arguments[0].focus();", field);
-    ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", text));
-  }
-
-  void replace(By by, String text) {
-    driver.findElement(by).clear();
-    type(by, text);
-  }
-
-  void check(WebElement box) {
-    if (!box.isSelected()) {
-      click(box);
-    }
-  }
-
-  void click(By by) {
-    click(driver.findElement(by));
-  }
-
-  void click(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].click();",
-        element);
-  }
-
-  void scrollTo(By by) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'start'});",
-        driver.findElement(by));
-  }
-
-  void shot(String name) throws IOException {
-    File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(png.toPath(), SHOTS.resolve("intake-facts-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  void shot(String name) {
+    chromium.shot("intake-facts-" + name);
   }
 }

@@ -3,32 +3,22 @@ package be.parcours.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.parcours.testsupport.Api;
+import be.parcours.testsupport.Chromium;
 import be.parcours.testsupport.ParcoursSpringTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,7 +41,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LawFamiliesE2E {
 
-  static final Path SHOTS = Path.of("target", "e2e");
 
   @LocalServerPort
   int port;
@@ -62,37 +51,22 @@ class LawFamiliesE2E {
   @Autowired
   Clock clock;
 
-  ChromeDriverService service;
+  Chromium chromium;
   WebDriver driver;
-  Path profileDir;
   WebDriverWait wait;
 
   @BeforeAll
-  void startChromium() throws IOException {
-    Files.createDirectories(SHOTS);
-    profileDir = Files.createTempDirectory("parcours-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profileDir, "--window-size=1400,1800", "--lang=fr-BE");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-BE,fr"));
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+  void startChromium() {
+    chromium = Chromium.start();
+    driver = chromium.driver();
+    wait = chromium.waiting(Duration.ofSeconds(40));
   }
 
   @AfterAll
   void closeBrowser() {
-    if (driver != null) {
-      driver.quit();
+    if (chromium != null) {
+      chromium.close();
     }
-    if (service != null) {
-      service.stop();
-    }
-    org.springframework.util.FileSystemUtils.deleteRecursively(profileDir.toFile());
   }
 
   /** The facts as the caseworker enters them in the form (field id → value; selects by value). */
@@ -162,21 +136,21 @@ class LawFamiliesE2E {
       new Select(driver.findElement(By.id("residence"))).selectByValue(f.residence());
     }
     if (f.statusGrantedOn() != null) {
-      type(By.id("statusGrantedOn"), f.statusGrantedOn());
+      chromium.type(By.id("statusGrantedOn"), f.statusGrantedOn());
     }
-    type(By.id("monthlyNetIncome"), f.income());
-    check(driver.findElement(By.id("income-" + f.incomeKind())));
+    chromium.type(By.id("monthlyNetIncome"), f.income());
+    chromium.check(driver.findElement(By.id("income-" + f.incomeKind())));
     new Select(driver.findElement(By.id("adequateHousing"))).selectByValue("true");
     new Select(driver.findElement(By.id("healthInsurance"))).selectByValue("true");
-    type(By.id("householdSize"), "2");
+    chromium.type(By.id("householdSize"), "2");
     new Select(driver.findElement(By.id("relationship"))).selectByValue("SPOUSE");
-    type(By.id("applicantBirthDate"), f.birthDate());
-    type(By.id("relationshipStartedOn"), f.since());
+    chromium.type(By.id("applicantBirthDate"), f.birthDate());
+    chromium.type(By.id("relationshipStartedOn"), f.since());
     new Select(driver.findElement(By.id("relationshipBeforeSponsorArrival"))).selectByValue("true");
     new Select(driver.findElement(By.id("location"))).selectByValue("ABROAD");
-    scrollTo(By.id("facts"));
+    chromium.scrollTo(By.id("facts"));
     shot(f.name() + "-1-facts");
-    click(By.cssSelector("form.facts-form button[type=submit]"));
+    chromium.click(By.cssSelector("form.facts-form button[type=submit]"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Faits enregistrés"));
 
     // the same facts through the API, on the dossier's day: the oracle of what the page must say
@@ -206,7 +180,7 @@ class LawFamiliesE2E {
       assertThat(text).contains(threshold);
     }
     assertThat(driver.findElement(By.id("facts")).getText()).contains("Corriger les faits");
-    scrollTo(By.id("verdict"));
+    chromium.scrollTo(By.id("verdict"));
     shot(f.name() + "-2-verdict");
     logout();
     return text;
@@ -221,17 +195,17 @@ class LawFamiliesE2E {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("facts")));
       new Select(driver.findElement(By.id("sponsorKind"))).selectByValue("THIRD_COUNTRY_NATIONAL");
       new Select(driver.findElement(By.id("relationship"))).selectByValue("SPOUSE");
-      type(By.id("monthlyNetIncome"), "2.400");
-      click(By.cssSelector("form.facts-form button[type=submit]"));
+      chromium.type(By.id("monthlyNetIncome"), "2.400");
+      chromium.click(By.cssSelector("form.facts-form button[type=submit]"));
       WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//input[@id='monthlyNetIncome']/ancestor::div[contains(@class,'field')][1]")));
       assertThat(field.getText()).contains("Ambiguous amount");
       assertThat(driver.findElement(By.id("monthlyNetIncome")).getDomProperty("value")).isEqualTo("2.400");
-      scrollTo(By.id("facts"));
+      chromium.scrollTo(By.id("facts"));
       shot("english-1-ambiguous-refused");
 
-      replace(By.id("monthlyNetIncome"), "2,400.50");
-      click(By.cssSelector("form.facts-form button[type=submit]"));
+      chromium.replace(By.id("monthlyNetIncome"), "2,400.50");
+      chromium.click(By.cssSelector("form.facts-form button[type=submit]"));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "saved"));
       assertThat(plain(driver.findElement(By.id("facts")).getText())).contains("2,400.50");
       JsonNode stored = mapper.readTree(Api.as(rest, "demo-caseworker").get("/api/dossiers/" + id).getBody());
@@ -239,7 +213,7 @@ class LawFamiliesE2E {
           .isEqualByComparingTo("2400.50");
       // the form shows it again as typed in English, not 2400,50
       assertThat(driver.findElement(By.id("monthlyNetIncome")).getDomProperty("value")).isEqualTo("2400.50");
-      scrollTo(By.id("facts"));
+      chromium.scrollTo(By.id("facts"));
       shot("english-2-saved");
     } finally {
       driver.get(url("/?lang=fr"));
@@ -256,10 +230,10 @@ class LawFamiliesE2E {
     if (!referent.isEmpty()) {
       new Select(referent.get(0)).selectByValue("demo-caseworker");
     }
-    type(By.id("firstName"), "Famille");
-    type(By.id("lastName"), name + "-" + UUID.randomUUID().toString().substring(0, 4));
-    type(By.id("birthDate"), "14/02/1992");
-    click(By.cssSelector("form.card button[type=submit]"));
+    chromium.type(By.id("firstName"), "Famille");
+    chromium.type(By.id("lastName"), name + "-" + UUID.randomUUID().toString().substring(0, 4));
+    chromium.type(By.id("birthDate"), "14/02/1992");
+    chromium.click(By.cssSelector("form.card button[type=submit]"));
     wait.until(ExpectedConditions.urlMatches(".*/dossiers/\\d+$"));
     return Long.parseLong(driver.getCurrentUrl().replaceAll(".*/dossiers/", ""));
   }
@@ -292,50 +266,18 @@ class LawFamiliesE2E {
   void login(String user) {
     driver.manage().deleteAllCookies();
     driver.get(url("/login"));
-    type(By.id("username"), user);
-    type(By.id("password"), "demo");
-    click(By.cssSelector("form button[type=submit]"));
+    chromium.type(By.id("username"), user);
+    chromium.type(By.id("password"), "demo");
+    chromium.click(By.cssSelector("form button[type=submit]"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout")));
   }
 
   void logout() {
-    click(By.cssSelector("form.logout button"));
+    chromium.click(By.cssSelector("form.logout button"));
     wait.until(ExpectedConditions.urlContains("/login?logout"));
   }
 
-  void type(By by, String text) {
-    WebElement field = driver.findElement(by);
-    ((JavascriptExecutor) driver).executeScript("arguments[0].focus();", field);
-    ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", text));
-  }
-
-  void replace(By by, String text) {
-    driver.findElement(by).clear();
-    type(by, text);
-  }
-
-  void check(WebElement box) {
-    if (!box.isSelected()) {
-      click(box);
-    }
-  }
-
-  void click(By by) {
-    click(driver.findElement(by));
-  }
-
-  void click(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].click();",
-        element);
-  }
-
-  void scrollTo(By by) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'start'});",
-        driver.findElement(by));
-  }
-
-  void shot(String name) throws IOException {
-    File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(png.toPath(), SHOTS.resolve("law-families-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  void shot(String name) {
+    chromium.shot("law-families-" + name);
   }
 }

@@ -26,10 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -100,17 +98,17 @@ class WorkplaceDayE2E {
     shot("02-home-reception");
 
     // 2. a new person: identity and contact first, warned of the person already known
-    click(By.linkText("Nouveau dossier"));
+    chromium.click(By.linkText("Nouveau dossier"));
     new Select(driver.findElement(By.id("procedure"))).selectByValue("family-reunification");
     new Select(driver.findElement(By.id("referent"))).selectByValue("demo-caseworker");
-    type(By.id("firstName"), "Élodie");
-    type(By.id("lastName"), "Dupré");
-    type(By.id("birthDate"), "12/03/1990");
-    type(By.id("nationality"), "CD");
+    chromium.type(By.id("firstName"), "Élodie");
+    chromium.type(By.id("lastName"), "Dupré");
+    chromium.type(By.id("birthDate"), "12/03/1990");
+    chromium.type(By.id("nationality"), "CD");
     clear(By.id("languages"));
-    type(By.id("languages"), "fr, ln");
-    type(By.id("phone"), "+32 470 12 34 56");
-    type(By.id("email"), "elodie.dupre@example.org");
+    chromium.type(By.id("languages"), "fr, ln");
+    chromium.type(By.id("phone"), "+32 470 12 34 56");
+    chromium.type(By.id("email"), "elodie.dupre@example.org");
     submit(By.cssSelector("form.card button[type=submit]"));
     WebElement duplicates = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("duplicates")));
     assertThat(duplicates.getText()).contains("Cette personne est peut-être déjà connue", knownReference,
@@ -133,12 +131,12 @@ class WorkplaceDayE2E {
     login("demo-caseworker");
     assertThat(driver.findElement(By.cssSelector("main")).getText()).contains(reference, "Élodie Dupré");
     shot("05-home-caseworker");
-    type(By.id("home-q"), "elodie dupre");
+    chromium.type(By.id("home-q"), "elodie dupre");
     submit(By.cssSelector("form.searchbar button"));
     wait.until(ExpectedConditions.urlContains("/dossiers?q="));
     assertThat(body()).contains(reference, knownReference, "Élodie Dupré", "accès restreint");
     shot("06-search-accents");
-    click(By.cssSelector("[data-reference='" + reference + "'] a.btn"));
+    chromium.click(By.cssSelector("[data-reference='" + reference + "'] a.btn"));
     wait.until(ExpectedConditions.urlMatches(".*/dossiers/" + id + "$"));
 
     // 4. the intake: the caseworker enters the facts on the dossier page (the Tasklist form of the
@@ -148,18 +146,18 @@ class WorkplaceDayE2E {
     new Select(driver.findElement(By.id("sponsorKind"))).selectByValue("THIRD_COUNTRY_NATIONAL");
     assertThat(driver.findElement(By.id("eu-basis")).isDisplayed()).isFalse(); // only for an EU citizen
     new Select(driver.findElement(By.id("residence"))).selectByValue("UNLIMITED");
-    type(By.id("statusGrantedOn"), "05/01/2015");
-    type(By.id("monthlyNetIncome"), "4 200,00");
-    check(driver.findElement(By.id("income-EMPLOYMENT")));
+    chromium.type(By.id("statusGrantedOn"), "05/01/2015");
+    chromium.type(By.id("monthlyNetIncome"), "4 200,00");
+    chromium.check(driver.findElement(By.id("income-EMPLOYMENT")));
     new Select(driver.findElement(By.id("adequateHousing"))).selectByValue("true");
     new Select(driver.findElement(By.id("healthInsurance"))).selectByValue("true");
-    type(By.id("householdSize"), "2");
+    chromium.type(By.id("householdSize"), "2");
     new Select(driver.findElement(By.id("relationship"))).selectByValue("SPOUSE");
-    type(By.id("applicantBirthDate"), "12/03/1990");
-    type(By.id("relationshipStartedOn"), "12/06/2012");
+    chromium.type(By.id("applicantBirthDate"), "12/03/1990");
+    chromium.type(By.id("relationshipStartedOn"), "12/06/2012");
     new Select(driver.findElement(By.id("relationshipBeforeSponsorArrival"))).selectByValue("true");
     new Select(driver.findElement(By.id("location"))).selectByValue("ABROAD");
-    scrollTo(By.id("facts"));
+    chromium.scrollTo(By.id("facts"));
     shot("06b-intake-facts");
     submit(By.cssSelector("form.facts-form button[type=submit]"));
     assertThat(flash()).contains("Faits enregistrés");
@@ -197,7 +195,7 @@ class WorkplaceDayE2E {
     upload(second, scanPdf());
     assertThat(driver.findElement(By.id("doc-" + first)).getText()).contains("passeport.png");
     assertThat(driver.findElement(By.id("doc-" + second)).getText()).contains("acte.pdf");
-    scrollTo(By.id("documents"));
+    chromium.scrollTo(By.id("documents"));
     shot("09-two-scans");
 
     // 6. every document marked validated, legalised and translated, in place (htmx)
@@ -205,16 +203,16 @@ class WorkplaceDayE2E {
       String code = row.getDomAttribute("data-code");
       WebElement fresh = driver.findElement(By.id("doc-" + code));
       new Select(fresh.findElement(By.name("status"))).selectByValue("VALIDATED");
-      check(fresh.findElement(By.name("legalised")));
-      check(fresh.findElement(By.name("translated")));
+      chromium.check(fresh.findElement(By.name("legalised")));
+      chromium.check(fresh.findElement(By.name("translated")));
       fresh.findElement(By.name("expiresOn")).clear();
       fresh.findElement(By.name("expiresOn")).sendKeys(Formats.DATE.format(today.plusYears(5)));
-      click(fresh.findElement(By.cssSelector("button[type=submit]")));
+      chromium.click(fresh.findElement(By.cssSelector("button[type=submit]")));
       wait.until(d -> "VALIDATED".equals(d.findElement(By.id("doc-" + code)).getDomAttribute("data-status")));
     }
     assertThat(driver.findElement(By.id("documents")).getText()).contains("validé", "légalisé / apostillé",
         "traduction jurée", "expire le " + Formats.DATE.format(today.plusYears(5)));
-    scrollTo(By.id("documents"));
+    chromium.scrollTo(By.id("documents"));
     shot("10-documents-validated");
 
     // 7. the checkpoint passes; appointment and filing at the embassy (Tasklist forms, through the engine)
@@ -226,10 +224,10 @@ class WorkplaceDayE2E {
     // 8. a negative decision notified by registered letter posted today: the appeal clock shows
     WebElement button = awaitOnRefresh(By.cssSelector("#decision summary"));
     shot("11-waiting-for-decision");
-    click(button);
+    chromium.click(button);
     new Select(driver.findElement(By.id("outcome"))).selectByValue("NEGATIVE");
     new Select(driver.findElement(By.id("mode"))).selectByValue("REGISTERED_LETTER");
-    type(By.id("decisionDate"), Formats.DATE.format(today));
+    chromium.type(By.id("decisionDate"), Formats.DATE.format(today));
     shot("12-decision-form");
     submit(By.cssSelector("#decision button[type=submit]"));
     LocalDate deemed = legalClock.registeredLetterNotification(today).dueOn();
@@ -238,7 +236,7 @@ class WorkplaceDayE2E {
     LocalDate appealDue = legalClock.deadline("APPEAL_CCE", deemed).dueOn();
     WebElement appeal = awaitOnRefresh(By.cssSelector("#deadlines li[data-code='APPEAL_CCE']"));
     assertThat(appeal.getText()).contains("Recours devant le CCE", Formats.DATE.format(appealDue));
-    scrollTo(By.id("deadlines"));
+    chromium.scrollTo(By.id("deadlines"));
     shot("13-appeal-deadline");
     logout();
 
@@ -248,7 +246,7 @@ class WorkplaceDayE2E {
     assertThat(body()).contains("Dossier protégé par le secret professionnel", "Motif de l’accès exceptionnel")
         .doesNotContain("Documents à réunir");
     shot("14-restricted");
-    type(By.id("reason"), "Remplacement de Camille Dupont, absente ; la personne est au guichet.");
+    chromium.type(By.id("reason"), "Remplacement de Camille Dupont, absente ; la personne est au guichet.");
     submit(By.cssSelector("main form button[type=submit]")); // not the header's "Se déconnecter"
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("documents")));
     assertThat(flash()).contains("Accès exceptionnel accordé pour 24 heures");
@@ -263,8 +261,8 @@ class WorkplaceDayE2E {
 
   void login(String user) {
     driver.get(url("/login"));
-    type(By.id("username"), user);
-    type(By.id("password"), "demo");
+    chromium.type(By.id("username"), user);
+    chromium.type(By.id("password"), "demo");
     submit(By.cssSelector("form button[type=submit]"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout")));
   }
@@ -278,7 +276,7 @@ class WorkplaceDayE2E {
     WebElement row = driver.findElement(By.id("doc-" + code));
     row.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
     String before = driver.getCurrentUrl();
-    click(row.findElement(By.cssSelector("form.upload button")));
+    chromium.click(row.findElement(By.cssSelector("form.upload button")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
     assertThat(before).isNotNull();
   }
@@ -326,38 +324,12 @@ class WorkplaceDayE2E {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash"))).getText();
   }
 
-  void type(By by, String text) {
-    WebElement field = driver.findElement(by);
-    ((JavascriptExecutor) driver).executeScript("arguments[0].focus();", field);
-    ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", text));
-  }
-
   void clear(By by) {
     driver.findElement(by).clear();
   }
 
-  void check(WebElement box) {
-    if (!box.isSelected()) {
-      click(box);
-    }
-  }
-
-  void click(By by) {
-    click(driver.findElement(by));
-  }
-
-  void click(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].click();",
-        element);
-  }
-
   void submit(By by) {
-    click(by);
-  }
-
-  void scrollTo(By by) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'start'});",
-        driver.findElement(by));
+    chromium.click(by);
   }
 
   void shot(String name) {
