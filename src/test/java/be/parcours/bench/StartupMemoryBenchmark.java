@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.parcours.ParcoursApplication;
 import bench.bare.BareCamundaApplication;
+import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +88,7 @@ class StartupMemoryBenchmark {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(List.of(JVM_OPTIONS.split(" ")));
-    command.addAll(List.of("-Duser.timezone=Europe/Brussels", "-cp", be.parcours.testsupport.ForkedJvm.classPath(), mainClass, "--server.port=" + port));
+    command.addAll(List.of("-Duser.timezone=Europe/Brussels", "-cp", classPath(), mainClass, "--server.port=" + port));
     command.addAll(args);
     Path log = dir.resolve(name + ".log");
     long t0 = System.nanoTime();
@@ -157,4 +158,28 @@ class StartupMemoryBenchmark {
     }
   }
 
+  /** This JVM's class path as plain entries (failsafe's manifest-only jar unfolded), as ClusterPostgresIsolatedIT. */
+  static String classPath() throws Exception {
+    java.util.LinkedHashSet<String> paths = new java.util.LinkedHashSet<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry).toAbsolutePath().normalize();
+      String manifestPath = null;
+      if (entry.endsWith(".jar") && path.getFileName().toString().startsWith("surefire")) {
+        try (var jar = new java.util.jar.JarFile(path.toFile())) {
+          var manifest = jar.getManifest();
+          manifestPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+        }
+      }
+      if (manifestPath == null) {
+        paths.add(path.toString());
+        continue;
+      }
+      URI base = path.getParent().toUri();
+      for (String listed : manifestPath.trim().split("\\s+")) {
+        paths.add(Path.of(base.resolve(listed)).normalize().toString());
+      }
+    }
+    paths.removeIf(p -> p.matches(".*/target/parcours-[^/]*\\.jar"));
+    return String.join(File.pathSeparator, paths);
+  }
 }

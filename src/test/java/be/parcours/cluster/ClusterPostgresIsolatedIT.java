@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.parcours.ParcoursApplication;
 import be.parcours.testsupport.EmbeddedPostgresSupport;
+import java.io.File;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -94,13 +95,43 @@ class ClusterPostgresIsolatedIT {
   static Process startProcess(String node, int port) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx640m", "-XX:TieredStopAtLevel=1",
-        "-Duser.timezone=Europe/Brussels", "-cp", be.parcours.testsupport.ForkedJvm.classPath(),
+        "-Duser.timezone=Europe/Brussels", "-cp", classPath(),
         ParcoursApplication.class.getName(), "--spring.profiles.active=postgres,demo"));
     command.addAll(nodeArgs(node, port));
     Files.createDirectories(Path.of("target"));
     logC = Path.of("target", "cluster-" + node + ".log");
     Files.writeString(Path.of("target", "cluster-" + node + ".classpath"), String.join("\n", command));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logC.toFile()).start();
+  }
+
+  /**
+   * This JVM's class path as plain entries: under failsafe it is one manifest-only jar whose
+   * Class-Path lists the entries, which Spring's classpath*: scanning would then see twice (each
+   * BPMN deployed twice in one deployment).
+   */
+  static String classPath() throws Exception {
+    java.util.LinkedHashSet<String> paths = new java.util.LinkedHashSet<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry).toAbsolutePath().normalize();
+      String manifestPath = null;
+      if (entry.endsWith(".jar") && path.getFileName().toString().startsWith("surefire")) {
+        try (var jar = new java.util.jar.JarFile(path.toFile())) {
+          var manifest = jar.getManifest();
+          manifestPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+        }
+      }
+      if (manifestPath == null) {
+        paths.add(path.toString());
+        continue;
+      }
+      URI base = path.getParent().toUri();
+      for (String listed : manifestPath.trim().split("\\s+")) {
+        paths.add(Path.of(base.resolve(listed)).normalize().toString());
+      }
+    }
+    // the packaged application (a Spring Boot jar, if a previous build made it) holds the BPMN files a second time
+    paths.removeIf(p -> p.matches(".*/target/parcours-[^/]*\\.jar"));
+    return String.join(File.pathSeparator, paths);
   }
 
   @BeforeAll
