@@ -29,3 +29,10 @@ document.addEventListener('click', function (e) {
     document.querySelectorAll('select[data-shows]').forEach(sync);
   });
 })();
+// A file chosen for a scan: its name beside the (page-language) button that replaces the browser's own.
+document.addEventListener('change', function (e) {
+  var input = e.target;
+  if (!input.matches || !input.matches('.file-pick input[type=file]')) { return; }
+  var shown = input.closest('form') && input.closest('form').querySelector('.file-name');
+  if (shown && input.files && input.files.length) { shown.textContent = input.files[0].name; }
+});

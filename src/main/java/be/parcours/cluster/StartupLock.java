@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Nodes that start at the same time on one PostgreSQL take turns for the two parts of a start-up
  * that write shared data: the engine's build (schema creation or update, the first admin user) and
  * the start-up tasks run when the application is ready (groups and authorizations, demo users,
- * Tasklist filters, demo dossiers and activity). Each of them checks what the database already
+ * Tasklist filters; then, in the background once the node serves requests, the demo dossiers, story
+ * and activity: {@link BackgroundStartup}). Each of them checks what the database already
  * holds before writing; a PostgreSQL advisory lock (session level, on a connection of its own)
  * around each part makes "check then write" safe. The rest of the start-up (Spring, Hibernate,
  * Drools compilation, the web server) runs in parallel on every node; the engine's deployments are
@@ -69,12 +70,31 @@ class StartupLock extends AbstractProcessEnginePlugin {
     if (held != null) {
       return;
     }
+    held = lockedConnection();
+  }
+
+  /**
+   * Runs {@code work} under the start-up lock, on a connection of its own (so from any thread, even
+   * while this node's other part holds it: it then waits for that part). Used by the start-up tasks
+   * that run in the background after the first request can be served ({@link BackgroundStartup}).
+   */
+  void runLocked(Runnable work) {
+    Connection connection = lockedConnection();
+    try {
+      work.run();
+    } finally {
+      unlock(connection);
+    }
+  }
+
+  /** A connection holding the advisory lock, or null when the database is not PostgreSQL. */
+  private Connection lockedConnection() {
     try {
       Connection connection = dataSource.getConnection();
       try {
         if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
           connection.close();
-          return;
+          return null;
         }
         long started = System.nanoTime();
         try (Statement st = connection.createStatement()) {
@@ -84,7 +104,7 @@ class StartupLock extends AbstractProcessEnginePlugin {
         if (waited > 100) {
           log.info("Start-up lock obtained after {} ms (another node was starting)", waited);
         }
-        held = connection;
+        return connection;
       } catch (SQLException | RuntimeException e) {
         connection.close();
         throw e;
@@ -116,6 +136,12 @@ class StartupLock extends AbstractProcessEnginePlugin {
   }
 
   synchronized void release() {
+    Connection connection = held;
+    held = null;
+    unlock(connection);
+  }
+
+  private static void unlock(Connection held) {
     if (held == null) {
       return;
     }
@@ -123,8 +149,6 @@ class StartupLock extends AbstractProcessEnginePlugin {
       st.execute("select pg_advisory_unlock(" + KEY + ")");
     } catch (SQLException e) {
       log.warn("Start-up lock not released cleanly (it goes with the connection): {}", e.toString());
-    } finally {
-      held = null;
     }
   }
 }

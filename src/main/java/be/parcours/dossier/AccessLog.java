@@ -23,8 +23,9 @@ public class AccessLog {
   /** One line of a dossier's access log, newest first in {@link #of}. */
   public record Line(Instant at, String user, AccessAction action, String detail) {}
 
-  private static final String INSERT =
-      "insert into dossier_access_log (dossier_id, username, action, at, detail) values (?, ?, ?, ?, ?)";
+  private static final String INSERT_HEAD =
+      "insert into dossier_access_log (dossier_id, username, action, at, detail) values ";
+  private static final String INSERT = INSERT_HEAD + "(?, ?, ?, ?, ?)";
   private static final int MAX_DETAIL = 1000;
 
   private final JdbcTemplate jdbc;
@@ -41,7 +42,13 @@ public class AccessLog {
     jdbc.update(INSERT, dossierId, user, action.name(), Timestamp.from(clock.instant()), cut(detail));
   }
 
-  /** One line per dossier (search hits), in one batch. */
+  /** Rows per multi-row INSERT of {@link #recordAll} (a page of search results is at most 100). */
+  static final int ROWS_PER_STATEMENT = 100;
+
+  /**
+   * One line per dossier (search hits), in one multi-row statement per {@value #ROWS_PER_STATEMENT}
+   * lines (one round trip for a page, not one execution per line), in the caller's transaction.
+   */
   @Transactional
   public void recordAll(Collection<Long> dossierIds, String user, AccessAction action, String detail) {
     if (dossierIds.isEmpty()) {
@@ -49,7 +56,21 @@ public class AccessLog {
     }
     Timestamp now = Timestamp.from(clock.instant());
     String d = cut(detail);
-    jdbc.batchUpdate(INSERT, dossierIds.stream().map(id -> new Object[] {id, user, action.name(), now, d}).toList());
+    List<Long> ids = List.copyOf(dossierIds);
+    for (int from = 0; from < ids.size(); from += ROWS_PER_STATEMENT) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_STATEMENT));
+      StringBuilder sql = new StringBuilder(INSERT_HEAD);
+      Object[] args = new Object[chunk.size() * 5];
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+        args[i * 5] = chunk.get(i);
+        args[i * 5 + 1] = user;
+        args[i * 5 + 2] = action.name();
+        args[i * 5 + 3] = now;
+        args[i * 5 + 4] = d;
+      }
+      jdbc.update(sql.toString(), args);
+    }
   }
 
   /** The whole log of a dossier, newest first (who may read it is the caller's check). */

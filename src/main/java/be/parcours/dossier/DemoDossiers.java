@@ -20,7 +20,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import be.parcours.cluster.BackgroundStartupEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -52,7 +52,7 @@ class DemoDossiers {
 
   @EventListener
   @Order(10)
-  public void onReady(ApplicationReadyEvent event) {
+  public void onReady(BackgroundStartupEvent event) {
     if (dossiers.count() > 0) {
       return;
     }

@@ -70,8 +70,20 @@ public class DossierAccess {
     return levels(List.of(d), viewer).get(d.getId());
   }
 
+  /** What the access decision needs of a dossier: its id, reference and referent. */
+  record Subject(long id, String reference, String referent) {}
+
   /** The viewer's level on each of these dossiers (a page of search results). */
   Map<Long, AccessLevel> levels(Collection<Dossier> page, Viewer viewer) {
+    return levelsOf(page.stream().map(d -> new Subject(d.getId(), d.getReference(), d.getReferent())).toList(), viewer);
+  }
+
+  /**
+   * The viewer's level on each of these dossiers: at most one look-up each for the tasks held, the
+   * legal queue and the exceptional accesses, whatever the page size (none for a supervisor or for
+   * the dossiers the viewer follows as referent).
+   */
+  Map<Long, AccessLevel> levelsOf(Collection<Subject> page, Viewer viewer) {
     Map<Long, AccessLevel> result = new HashMap<>();
     if (page.isEmpty()) {
       return result;
@@ -80,20 +92,20 @@ public class DossierAccess {
         && (viewer.in(AccessPolicy.CASEWORKERS) || viewer.in(AccessPolicy.LEGAL));
     Set<String> notReferent = new HashSet<>();
     Set<Long> notReferentIds = new HashSet<>();
-    for (Dossier d : page) {
-      if (!viewer.user().equals(d.getReferent())) {
-        notReferent.add(d.getReference());
-        notReferentIds.add(d.getId());
+    for (Subject d : page) {
+      if (!viewer.user().equals(d.referent())) {
+        notReferent.add(d.reference());
+        notReferentIds.add(d.id());
       }
     }
     Set<String> held = needsLookups ? tasks.heldBy(viewer.user(), notReferent) : Set.of();
     Set<String> queued = needsLookups && viewer.in(AccessPolicy.LEGAL)
         ? tasks.queuedFor(AccessPolicy.LEGAL, notReferent) : Set.of();
     Set<Long> granted = needsLookups ? grantedTo(viewer.user(), notReferentIds) : Set.of();
-    for (Dossier d : page) {
-      var people = new AccessPolicy.DossierPeople(d.getReferent(), held.contains(d.getReference()),
-          queued.contains(d.getReference()), granted.contains(d.getId()));
-      result.put(d.getId(), policy.decide(viewer, people));
+    for (Subject d : page) {
+      var people = new AccessPolicy.DossierPeople(d.referent(), held.contains(d.reference()),
+          queued.contains(d.reference()), granted.contains(d.id()));
+      result.put(d.id(), policy.decide(viewer, people));
     }
     return result;
   }

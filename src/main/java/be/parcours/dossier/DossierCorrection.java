@@ -43,10 +43,12 @@ public class DossierCorrection {
   private final JdbcTemplate jdbc;
   private final DossierReading reading;
   private final Clock clock;
+  private final org.springframework.context.MessageSource messages;
 
   DossierCorrection(DossierAccess access, DossierRequestReader reader, DossierService dossiers,
       PartyRepository parties, DossierTasks tasks, AccessLog accessLog, DateChecks dates,
-      ObjectProvider<EligibilityEvaluator> evaluator, JdbcTemplate jdbc, DossierReading reading, Clock clock) {
+      ObjectProvider<EligibilityEvaluator> evaluator, JdbcTemplate jdbc, DossierReading reading, Clock clock,
+      org.springframework.context.MessageSource messages) {
     this.access = access;
     this.reader = reader;
     this.dossiers = dossiers;
@@ -58,6 +60,7 @@ public class DossierCorrection {
     this.jdbc = jdbc;
     this.reading = reading;
     this.clock = clock;
+    this.messages = messages;
   }
 
   /** Applies a PATCH body (JSON object with beneficiary, facts, referenceDate, referent) and returns the dossier. */
@@ -101,6 +104,7 @@ public class DossierCorrection {
     boolean reevaluate = false;
     if (has(body, "facts")) {
       DossierRequestReader.Facts facts = reader.readFacts(d.getProcedure(), body.get("facts"), "facts.");
+      requireSameProcess(d, facts.value());
       if (!Objects.equals(d.getFactsJson(), facts.json())) {
         changes.add(new String[] {"facts", d.getFactsJson(), facts.json()});
         d.correctFacts(facts.json(), referenceDate, now);
@@ -136,6 +140,24 @@ public class DossierCorrection {
       evaluate(d);
     }
     return reading.viewAfterChange(id, viewer);
+  }
+
+  /**
+   * Facts that would start another process than the one running (a visa C dossier given the facts
+   * of a visa D) are refused (422): the running procedure's clocks and steps would be the wrong ones.
+   */
+  private void requireSameProcess(Dossier d, Object facts) {
+    if (d.getProcessInstanceId() == null) {
+      return;
+    }
+    var descriptor = d.getProcedure().descriptor();
+    String running = descriptor.processKeyFor(reader.storedFacts(d.getProcedure(), d.getFactsJson()));
+    String wanted = descriptor.processKeyFor(facts);
+    if (!running.equals(wanted)) {
+      throw new BusinessRuleException("facts.visaType", "facts.visaType: " + messages.getMessage(
+          "dossier.facts.processChanged", null, "dossier.facts.processChanged",
+          org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+    }
   }
 
   private void evaluate(Dossier d) {

@@ -114,6 +114,28 @@ public class DossierRequestReader {
     }
   }
 
+  /** The facts stored on a dossier (JSON written by {@link #readFacts}) as their type, or null when none. */
+  Object storedFacts(Procedure procedure, String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return mapper.readValue(json, procedure.descriptor().factsType());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored facts unreadable", e);
+    }
+  }
+
+  /**
+   * A dossier opened from a page: the person already checked, the facts as the page built them
+   * (converted and validated as the API's; 400 naming the field), the process they start.
+   */
+  public OpenDossierCommand opening(Procedure procedure, BeneficiaryInput beneficiary, JsonNode factsNode,
+      String referent) {
+    Facts facts = readFacts(procedure, factsNode, "facts.");
+    return new OpenDossierCommand(procedure, beneficiary, null, facts.value(), facts.json(), null, referent);
+  }
+
   /** Any object (e.g. the beneficiary block of a PATCH), converted and validated; 400 naming the field. */
   <T> T readValid(JsonNode node, Class<T> type, String prefix) {
     T value = convert(node, type, prefix);

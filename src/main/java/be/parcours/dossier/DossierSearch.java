@@ -39,34 +39,29 @@ public class DossierSearch {
     }
     List<String> words = SearchText.words(q);
     String reference = q == null || q.isBlank() ? null : SearchText.contains(q.strip().toLowerCase(Locale.ROOT));
-    List<Dossier> found;
-    long total;
-    if (reference == null) {
-      StringBuilder where = new StringBuilder(" where 1 = 1");
+    if (reference != null) {
+      return searchText(reference, words, procedure, status, page, size, viewer);
+    }
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    if (procedure != null) {
+      where.append(" and d.procedure = :procedure");
+    }
+    if (status != null) {
+      where.append(" and d.status = :status");
+    }
+    TypedQuery<Dossier> query = em.createQuery("select d from Dossier d join fetch d.beneficiary" + where
+        + " order by d.openedOn desc, d.id desc", Dossier.class);
+    TypedQuery<Long> count = em.createQuery("select count(d) from Dossier d" + where, Long.class);
+    for (TypedQuery<?> tq : List.of(query, count)) {
       if (procedure != null) {
-        where.append(" and d.procedure = :procedure");
+        tq.setParameter("procedure", procedure);
       }
       if (status != null) {
-        where.append(" and d.status = :status");
+        tq.setParameter("status", status);
       }
-      TypedQuery<Dossier> query = em.createQuery("select d from Dossier d join fetch d.beneficiary" + where
-          + " order by d.openedOn desc, d.id desc", Dossier.class);
-      TypedQuery<Long> count = em.createQuery("select count(d) from Dossier d" + where, Long.class);
-      for (TypedQuery<?> tq : List.of(query, count)) {
-        if (procedure != null) {
-          tq.setParameter("procedure", procedure);
-        }
-        if (status != null) {
-          tq.setParameter("status", status);
-        }
-      }
-      found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-      total = found.size() < size && page == 0 ? found.size() : count.getSingleResult();
-    } else {
-      Matches matches = matches(reference, words, procedure, status, page, size);
-      found = byIds(matches.ids());
-      total = matches.total() >= 0 ? matches.total() : countMatches(reference, words, procedure, status);
     }
+    List<Dossier> found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    long total = found.size() < size && page == 0 ? found.size() : count.getSingleResult();
     Map<Long, AccessLevel> levels = access.levels(found, viewer);
     List<DossierSummary> content = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
@@ -82,28 +77,73 @@ public class DossierSearch {
     return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
   }
 
-  private record Matches(List<Long> ids, long total) {}
+  /**
+   * A search by name or reference: the page's list rows and the count in one statement, one
+   * access decision for the page, one statement for its access-log lines.
+   */
+  private PageView<DossierSummary> searchText(String reference, List<String> words, Procedure procedure,
+      DossierStatus status, int page, int size, Viewer viewer) {
+    Matches matches = matches(reference, words, procedure, status, page, size);
+    long total = matches.total() >= 0 ? matches.total() : countMatches(reference, words, procedure, status);
+    Map<Long, AccessLevel> levels = access.levelsOf(matches.rows().stream().map(Row::subject).toList(), viewer);
+    List<DossierSummary> content = new ArrayList<>(matches.rows().size());
+    List<Long> ids = new ArrayList<>(matches.rows().size());
+    for (Row row : matches.rows()) {
+      AccessLevel level = levels.get(row.subject().id());
+      if (level == null) {
+        continue;
+      }
+      ids.add(row.subject().id());
+      content.add(row.summary(level));
+    }
+    accessLog.recordAll(ids, viewer.user(), AccessAction.SEARCH, null);
+    return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
+  }
+
+  /** What a list row shows of a dossier (read in the search's statement, no entity loaded). */
+  private record Row(DossierAccess.Subject subject, Procedure procedure, DossierStatus status, String beneficiary,
+      LocalDate openedOn) {
+
+    DossierSummary summary(AccessLevel level) {
+      boolean card = level == AccessLevel.CARD;
+      return new DossierSummary(subject.id(), subject.reference(), card ? null : procedure, status, beneficiary,
+          card ? null : openedOn, subject.referent(), subject.referent(), level);
+    }
+  }
+
+  private record Matches(List<Row> rows, long total) {}
 
   /**
-   * The page of dossiers matching a query, newest first, and how many match in all, in one
-   * statement: the reference branch and the name branch (driven by the trigram index on the name's
-   * search key, then the dossiers of those people) united, counted by a window over the union.
+   * The page of dossiers matching a query, newest first, with what their list rows show, and how
+   * many match in all, in one statement: the reference branch and the name branch (driven by the
+   * trigram index on the name's search key, then the dossiers of those people) united, counted by a
+   * window over the union, the page cut, then only its rows joined to the dossier and the person.
    * A page beyond the last one has no row to carry the count: total -1, counted apart.
    */
   private Matches matches(String reference, List<String> words, Procedure procedure, DossierStatus status, int page,
       int size) {
-    var query = em.createNativeQuery("select x.id, count(*) over () from (" + union(words, procedure, status)
-        + ") x order by x.opened_on desc, x.id desc");
+    var query = em.createNativeQuery("select d.id, d.reference, d.procedure_code, d.status, b.first_name, "
+        + "b.last_name, d.opened_on, d.assigned_to, m.total from (select x.id, x.opened_on, count(*) over () as total "
+        + "from (" + union(words, procedure, status) + ") x order by x.opened_on desc, x.id desc limit :limit offset "
+        + ":offset) m join dossier d on d.id = m.id join beneficiary b on b.id = d.beneficiary_id "
+        + "order by m.opened_on desc, m.id desc");
     bind(query, reference, words, procedure, status);
-    List<?> rows = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-    List<Long> ids = new ArrayList<>();
+    query.setParameter("limit", size);
+    query.setParameter("offset", (long) page * size);
+    List<?> rows = query.getResultList();
+    List<Row> result = new ArrayList<>(rows.size());
     long total = -1;
     for (Object row : rows) {
-      Object[] cells = (Object[]) row;
-      ids.add(((Number) cells[0]).longValue());
-      total = ((Number) cells[1]).longValue();
+      Object[] c = (Object[]) row;
+      result.add(new Row(new DossierAccess.Subject(((Number) c[0]).longValue(), (String) c[1], (String) c[7]),
+          Procedure.fromCode((String) c[2]), DossierStatus.valueOf((String) c[3]), c[4] + " " + c[5], date(c[6])));
+      total = ((Number) c[8]).longValue();
     }
-    return new Matches(ids, total);
+    return new Matches(result, total);
+  }
+
+  private static LocalDate date(Object cell) {
+    return cell == null ? null : cell instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) cell;
   }
 
   private long countMatches(String reference, List<String> words, Procedure procedure, DossierStatus status) {
@@ -139,19 +179,6 @@ public class DossierSearch {
     if (status != null) {
       query.setParameter("status", status.name());
     }
-  }
-
-  /** The dossiers of these ids with their beneficiary, in the order of the ids. */
-  private List<Dossier> byIds(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, Dossier> byId = new java.util.HashMap<>();
-    for (Dossier d : em.createQuery("select d from Dossier d join fetch d.beneficiary where d.id in :ids",
-        Dossier.class).setParameter("ids", ids).getResultList()) {
-      byId.put(d.getId(), d);
-    }
-    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
   static DossierSummary summary(Dossier d, AccessLevel level) {

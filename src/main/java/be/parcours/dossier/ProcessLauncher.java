@@ -3,6 +3,8 @@ package be.parcours.dossier;
 import be.parcours.shared.ProcessVariables;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,8 @@ class ProcessLauncher {
 
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
+  /** Keys found deployed once: definitions are never undeployed, so one query per key and node, not per dossier. */
+  private final Set<String> deployed = ConcurrentHashMap.newKeySet();
 
   ProcessLauncher(RepositoryService repositoryService, RuntimeService runtimeService) {
     this.repositoryService = repositoryService;
@@ -28,8 +32,11 @@ class ProcessLauncher {
 
   Optional<String> start(Dossier dossier, Object facts) {
     String key = processKey(dossier.getProcedure(), facts);
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
-      return Optional.empty();
+    if (!deployed.contains(key)) {
+      if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+        return Optional.empty();
+      }
+      deployed.add(key);
     }
     var instance = runtimeService.startProcessInstanceByKey(key, dossier.getReference(), Map.of(
         ProcessVariables.DOSSIER_ID, dossier.getId(),

@@ -113,6 +113,13 @@ public class EligibilityService implements EligibilityEvaluator {
       return v;
     });
     log.info("Rules {} active (the database held none; seed {})", version, seed.origin());
+    // the version just stored is the seed compiled and checked above (same content): not compiled a
+    // second time (it was most of the start-up's Drools work on an empty database, issue #15)
+    var row = versions.version(version);
+    if (row != null && seed.contentHash().equals(row.contentHash())) {
+      CompiledRuleSet checked = initial.ruleSet();
+      return new CompiledRuleSet(version, row.loadedAt(), row.loadedBy(), checked.files(), checked.evaluations());
+    }
     CompiledRuleSet stored = compileStored(version);
     return stored != null ? stored : initial.ruleSet();
   }
@@ -134,17 +141,44 @@ public class EligibilityService implements EligibilityEvaluator {
     return startupProblem;
   }
 
-  /** Once the application is up: the clock tables of the active version (fails start-up if the rules do not pass). */
+  /**
+   * Once the application is up: the clock tables of the database's active version, read from the
+   * database without waiting for the rules' compilation (the job executor starts after this, and the
+   * first 200 waits for it: issue #15). When the compilation is done, the tables of the version it
+   * serves replace them if it is another one (the database held none — the seed is stored by the
+   * compilation — or the active version does not compile on this node and the seed serves).
+   */
   @EventListener
   public void onReady(ApplicationReadyEvent event) {
-    CompiledRuleSet active = engine().active();
+    String active = versions.activeVersion();
+    if (active != null) {
+      activateClockTables(active);
+    }
+    engine.whenComplete((compiled, failure) -> {
+      if (failure != null) {
+        log.error("No eligibility rules on this node: every verdict fails until they pass (health DOWN)", failure);
+      } else if (!compiled.active().version().equals(active)) {
+        activateClockTables(compiled.active().version());
+      }
+    });
+  }
+
+  /** The start-up compilation: still running (null), done (true) or failed (false). */
+  Boolean rulesReady() {
+    if (!engine.isDone()) {
+      return null;
+    }
+    return !engine.isCompletedExceptionally();
+  }
+
+  private void activateClockTables(String version) {
     ClockTables tables = clockTables.getIfAvailable();
-    var row = versions.version(active.version());
+    var row = versions.version(version);
     if (tables != null && row != null && row.contentHash() != null) {
       try {
         tables.activate(RuleFiles.fromTexts("db", versions.contentFiles(row.contentHash())).files());
       } catch (RuntimeException e) {
-        log.error("The clock tables of {} are refused on this node: {}", active.version(), e.getMessage());
+        log.error("The clock tables of {} are refused on this node: {}", version, e.getMessage());
       }
     }
   }

@@ -40,7 +40,7 @@ public final class ProcedureDescriptors {
    * intake, rules, legal review, documents). Their steps count under the procedure of the root
    * process that called them.
    */
-  public static final List<String> SHARED_PROCESS_KEYS = List.of("DossierFront");
+  public static final List<String> SHARED_PROCESS_KEYS = List.of("DossierFront", "DossierBack");
 
   /** The procedure of a contract code. */
   public static Optional<ProcedureDescriptor> byCode(String code) {

@@ -90,6 +90,11 @@ final class RuleEngine {
     throw new IllegalArgumentException("unknown facts " + facts);
   }
 
+  /**
+   * One verdict, in a stateless session (nothing written). The set was settled by the compiler
+   * before it serves ({@link RuleSetCompiler#applyPendingChanges}): threads may judge at once from
+   * its first verdict ({@code RuleSetConcurrencyTest}).
+   */
   static RuleOutput run(CompiledRuleSet ruleSet, String procedure, Object fact) {
     RuleOutput out = new RuleOutput();
     RuleSetCompiler.Evaluation evaluation = ruleSet.evaluation(procedure);

@@ -161,7 +161,7 @@ final class RuleSetCompiler {
       session.dispose();
     }
     if (!probe.isEmpty()) {
-      return new Evaluation(kieBase, List.of());
+      return new Evaluation(applyPendingChanges(kieBase), List.of());
     }
     List<LegalParameter> rows = new ArrayList<>();
     List<org.kie.api.definition.rule.Rule> removable = new ArrayList<>();
@@ -178,7 +178,24 @@ final class RuleSetCompiler {
     for (var rule : removable) {
       kieBase.removeRule(rule.getPackageName(), rule.getName());
     }
-    return new Evaluation(kieBase, List.copyOf(rows));
+    return new Evaluation(applyPendingChanges(kieBase), List.copyOf(rows));
+  }
+
+  /**
+   * Drools applies a rule base's pending changes (here: rules removed, after which the package's
+   * classes are wired again under a new class loader) at the first insert of a session, in whichever
+   * thread comes first, while other threads may already fire rules on the half-wired package: a
+   * rule's consequence class was then defined twice and that rule failed on every later verdict of
+   * the node ("duplicate class definition", {@code RuleSetConcurrencyTest}). Applied here, in the
+   * compiling thread, before the set serves anyone.
+   */
+  static KieBase applyPendingChanges(KieBase kieBase) {
+    if (kieBase instanceof org.drools.kiesession.rulebase.InternalKnowledgeBase internal) {
+      internal.executeQueuedActions();
+    } else {
+      throw new IllegalStateException("unexpected rule base " + kieBase.getClass().getName());
+    }
+    return kieBase;
   }
 
   private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile("\\[(?:rules/)?([^\\]]+)\\]");

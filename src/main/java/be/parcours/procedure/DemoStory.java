@@ -27,15 +27,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import be.parcours.cluster.BackgroundStartupEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -51,6 +52,15 @@ import org.springframework.stereotype.Component;
  * passed without an answer. Business dates (opening, filing, notification) are in the past; the
  * engine's own timestamps are those of the start. Runs once, after the few current demo dossiers,
  * into a database that holds nothing older.
+ *
+ * <p>Told in the background once the application serves requests ({@link BackgroundStartupEvent},
+ * under the start-up lock: of two nodes starting at once, one tells it and the other finds it told),
+ * <em>through the running job executor</em>: the story completes the tasks a person would complete
+ * and records the decisions, and waits for the job executor (of any node) to run the procedures'
+ * service steps; it never runs a job itself. Its past deadlines' timers are created suspended
+ * ({@link DemoStoryTimers}) and activated through the engine's API when the story's ending is that
+ * the period passed; the rest are activated once the story of their dossier is told, as a job
+ * executor starting after the story would have fired them.
  */
 @Component
 @Profile("demo")
@@ -102,9 +112,22 @@ class DemoStory {
   private final JdbcTemplate jdbc;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final ProcessEngineConfigurationImpl engine;
+
+  /** Stories told by this node's last telling (-1: not told here); DemoStoryIsolatedIT reads it. */
+  private volatile int told = -1;
+
+  int told() {
+    return told;
+  }
+
+  /** How long the story waits for the job executor to move a procedure to its next step. */
+  static final long WAIT_NANOS = 180_000_000_000L;
 
   DemoStory(DossierService dossiers, DecisionService decisions, TaskService tasks, ManagementService management,
-      RuntimeService runtime, JdbcTemplate jdbc, ObjectMapper mapper, Clock clock) {
+      RuntimeService runtime, JdbcTemplate jdbc, ObjectMapper mapper, Clock clock,
+      ProcessEngineConfigurationImpl engine) {
+    this.engine = engine;
     this.runtime = runtime;
     this.dossiers = dossiers;
     this.decisions = decisions;
@@ -117,7 +140,7 @@ class DemoStory {
 
   @EventListener
   @Order(15)
-  public void onReady(ApplicationReadyEvent event) {
+  public void onReady(BackgroundStartupEvent event) {
     LocalDate today = LocalDate.now(clock);
     Integer older = jdbc.queryForObject("select count(*) from dossier where opened_on < ?", Integer.class,
         Date.valueOf(today.minusDays(60)));
@@ -125,8 +148,20 @@ class DemoStory {
     if (older == null || older > 0 || all == null || all > 5) {
       return;
     }
+    awaitJobExecutor();
+    long t0 = System.nanoTime();
     int told = tell(today);
-    log.info("Demo story: {} family reunifications over three years", told);
+    this.told = told;
+    log.info("Demo story: {} of {} family reunifications over three years told in {} ms", told, STORIES.size(),
+        (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** The story is told through the job executor, which the engine starts once the application is ready. */
+  private void awaitJobExecutor() {
+    long until = System.nanoTime() + WAIT_NANOS;
+    while (engine.getJobExecutor() != null && !engine.getJobExecutor().isActive() && System.nanoTime() < until) {
+      pause();
+    }
   }
 
   /** Opens and drives every story; a story that cannot be told is logged and left where it stands. */
@@ -157,6 +192,8 @@ class DemoStory {
         opened, facts, json(facts), null), CASEWORKER);
     long id = created.id();
     String reference = created.reference();
+    // its past deadlines' timers are held until the story lets them fire (DemoStoryTimers)
+    runtime.setVariable(created.processInstanceId(), DemoStoryTimers.STORY_VARIABLE, true);
     var openedAt = opened.atTime(9, 30).atZone(ZoneId.of("Europe/Brussels")).toInstant();
     jdbc.update("update dossier set opened_on = ?, created_at = ? where id = ?", Date.valueOf(opened),
         java.sql.Timestamp.from(openedAt), id);
@@ -197,11 +234,14 @@ class DemoStory {
         }
       }
     }
+    // the deadlines still held pass now, as they did when the job executor started after the story
+    drain(reference, true);
   }
 
   private void decide(long id, String reference, DecisionOutcome outcome, LocalDate notifiedOn, LocalDate today) {
     LocalDate on = notifiedOn.isAfter(today) ? today.minusDays(1) : notifiedOn;
-    decisions.record(id, new DecisionService.Decision(outcome, on), LEGAL);
+    await(reference, "Task_RecordDecision", "Task_RecordLateDecision");
+    retried(reference, () -> decisions.record(id, new DecisionService.Decision(outcome, on), LEGAL));
     drain(reference, false);
   }
 
@@ -214,7 +254,7 @@ class DemoStory {
         return;
       }
       for (Task t : open) {
-        tasks.complete(t.getId(), followUpVariables(t.getTaskDefinitionKey()));
+        retried(reference, () -> tasks.complete(t.getId(), followUpVariables(t.getTaskDefinitionKey())));
       }
     }
   }
@@ -229,7 +269,42 @@ class DemoStory {
 
   private void complete(String reference, String taskKey, Map<String, Object> variables) {
     Task task = await(reference, taskKey);
-    tasks.complete(task.getId(), variables);
+    retried(reference, () -> tasks.complete(task.getId(), variables));
+  }
+
+  /**
+   * Runs a step of the story again when it met the job executor working on the same procedure at
+   * the same moment (the engine's optimistic locking: one of the two transactions is rolled back).
+   */
+  private void retried(String reference, Runnable step) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        step.run();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= 5 || !metTheJobExecutor(e)) {
+          throw e;
+        }
+        log.debug("Demo story of {}: step met the job executor, again ({})", reference, e.getMessage());
+        drain(reference, false);
+      }
+    }
+  }
+
+  /**
+   * Whether a step failed because a job executor worked on the same procedure at the same moment: the
+   * engine's optimistic locking, or — on PostgreSQL — a foreign-key violation between the rows the two
+   * transactions wrote (an execution ended by one while the other wrote its variable), which the
+   * engine reports as a plain failure. Either way the step is sound and is run again.
+   */
+  static boolean metTheJobExecutor(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockingException
+          || t instanceof java.sql.SQLException sql && "23503".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void completeIfThere(String reference, String taskKey, Map<String, Object> variables) {
@@ -237,36 +312,43 @@ class DemoStory {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey)
         .singleResult();
     if (task != null) {
-      tasks.complete(task.getId(), variables);
+      retried(reference, () -> tasks.complete(task.getId(), variables));
     }
   }
 
-  /** Runs the procedure's due jobs (its service steps; with timers, the timers already due) here and now. */
+  /**
+   * Waits until the job executor has run the procedure's due service steps (its async jobs), so that
+   * the procedure stands at its next wait state; with {@code timersToo}, first lets its held past
+   * deadlines fire (activates their suspended timers) and waits for those too. The story never runs
+   * a job itself: the job executor (of this node or another) does, as for any dossier.
+   */
   private void drain(String reference, boolean timersToo) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = new java.util.ArrayList<>();
-      for (var instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()) {
-        var query = management.createJobQuery().processInstanceId(instance.getId()).executable();
-        due.addAll((timersToo ? query : query.messages()).list());
+    long until = System.nanoTime() + WAIT_NANOS;
+    while (System.nanoTime() < until) {
+      List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
+          .stream().map(i -> i.getId()).toList();
+      long pending = 0;
+      for (String instance : instances) {
+        if (timersToo) {
+          for (Job held : management.createJobQuery().processInstanceId(instance).suspended().timers().list()) {
+            management.activateJobById(held.getId());
+          }
+        }
+        var query = management.createJobQuery().processInstanceId(instance).active().executable();
+        pending += (timersToo ? query : query.messages()).count();
       }
-      if (due.isEmpty()) {
+      if (pending == 0) {
         return;
       }
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-        } catch (ProcessEngineException e) {
-          // taken by the job executor meanwhile, or failed: it retries as any job does
-          log.debug("Demo story: job {} not run here: {}", job.getId(), e.getMessage());
-        }
-      }
+      pause();
     }
+    throw new IllegalStateException("the job executor did not run the due steps of " + reference + " in time");
   }
 
-  /** The first of these tasks to appear (running the service steps before it). */
+  /** The first of these tasks to appear (the job executor running the service steps before it). */
   private Task await(String reference, String... taskKeys) {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      drain(reference, false);
+    long until = System.nanoTime() + WAIT_NANOS;
+    while (System.nanoTime() < until) {
       for (String key : taskKeys) {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key)
             .singleResult();
@@ -274,14 +356,18 @@ class DemoStory {
           return task;
         }
       }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+      pause();
     }
     throw new IllegalStateException("no task " + String.join(" or ", taskKeys) + " for " + reference);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   private String json(Object facts) {

@@ -91,6 +91,12 @@ public class NationalityProcedure {
     outcomes.nationalityAcquired(dossierId);
   }
 
+  /** The opinion window closed without the silence counting (not reached while silence is acceptance). */
+  @Transactional
+  public void opinionWindowMissed(long dossierId) {
+    dossiers.closeDeadline(dossierId, OPINION, DeadlineStatus.MISSED);
+  }
+
   /** A negative opinion: 15 days to ask for referral to the family court. */
   @Transactional
   public Date startReferralClock(long dossierId, Object notifiedOn) {

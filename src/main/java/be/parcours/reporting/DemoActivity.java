@@ -9,7 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import be.parcours.cluster.BackgroundStartupEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -53,7 +53,7 @@ class DemoActivity {
 
   @EventListener
   @Order(20)
-  public void onReady(ApplicationReadyEvent event) {
+  public void onReady(BackgroundStartupEvent event) {
     Integer existing = jdbc.queryForObject("select count(*) from collective_session", Integer.class);
     // every dossier with its opening day: an intervention is logged on a dossier already opened that day
     List<Opened> dossiers = jdbc.query("select id, opened_on from dossier order by opened_on, id",

@@ -23,12 +23,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the organisation's groups and their Camunda authorizations at start-up, idempotently, in
- * every profile: which webapp each group opens, what it may read in Cockpit and Tasklist. (Task
- * read/work rights come from the candidate groups of each task.)
+ * every profile: which webapp each group opens, what it may read in Cockpit and Tasklist, and its
+ * rights on the procedures' tasks (by group, not per task: GroupTaskAuthorizationProvider).
  */
 @Component
 class IdentityInitializer {
@@ -39,12 +40,14 @@ class IdentityInitializer {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final GroupsProperties groups;
+  private final JdbcTemplate jdbc;
 
   IdentityInitializer(IdentityService identityService, AuthorizationService authorizationService,
-      GroupsProperties groups) {
+      GroupsProperties groups, JdbcTemplate jdbc) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.groups = groups;
+    this.jdbc = jdbc;
   }
 
   @EventListener
@@ -53,8 +56,13 @@ class IdentityInitializer {
     groups.groups().forEach(this::ensureGroup);
     for (String g : List.of(Groups.CASEWORKERS, Groups.LEGAL, Groups.SUPERVISORS, Groups.RECEPTION)) {
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // task rights by group, once, on the procedures (GroupTaskAuthorizationProvider): read their tasks,
+      // claim and complete them — TaskGroupGuardPlugin keeps claiming and completing to the task's group
       grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_TASK);
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+      // READ on the tasks themselves: the engine checks it (not READ_TASK) for a task's local variables,
+      // which the Tasklist cards show (person, reference); the same tasks as READ_TASK, no per-task row
+      grant(g, Resources.TASK, ANY, TaskPermissions.READ);
       // Tasklist filters: READ is granted per filter and per group by be.parcours.supervision.TasklistFilters.
     }
     // Nobody but the administrators starts or changes a procedure through the engine: dossiers are
@@ -78,6 +86,12 @@ class IdentityInitializer {
     grant(Groups.SUPERVISORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grant(Groups.SUPERVISORS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
     grant(Groups.SUPERVISORS, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    int perTask = jdbc.update("delete from ACT_RU_AUTHORIZATION where TYPE_ = 1 and RESOURCE_TYPE_ = ? and RESOURCE_ID_ in "
+        + "(select ID_ from ACT_RU_TASK where PROC_DEF_ID_ is not null)", Resources.TASK.resourceType());
+    if (perTask > 0) {
+      // databases of earlier versions: the engine's grant per task, replaced by the groups' rights above
+      log.warn("Removed {} per-task grants written by the engine's default authorization provider", perTask);
+    }
     log.info("Groups and authorizations ensured: {}", groups.groups().keySet());
   }
 

@@ -51,6 +51,7 @@ class LoginCache {
   private final Duration ttl;
   private final SecretKeySpec key;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   LoginCache(JdbcTemplate jdbc, Clock clock, @Value("${parcours.login.cache-ttl:PT60S}") Duration ttl) {
     this.jdbc = jdbc;
@@ -127,16 +128,22 @@ class LoginCache {
     return entries.containsKey(key(user, password));
   }
 
-  private String key(String user, String password) {
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      mac.update(user.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      mac.update(password.getBytes(StandardCharsets.UTF_8));
-      return user + '\u0000' + Base64.getEncoder().encodeToString(mac.doFinal());
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
+  }
+
+  private String key(String user, String password) {
+    Mac mac = macs.get(); // one per thread: Mac.getInstance + init is a provider look-up on every request
+    mac.reset();
+    mac.update(user.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    mac.update(password.getBytes(StandardCharsets.UTF_8));
+    return user + '\u0000' + Base64.getEncoder().encodeToString(mac.doFinal());
   }
 }

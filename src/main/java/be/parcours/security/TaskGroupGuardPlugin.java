@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
  * Task work stays with the task's candidate group, whatever the way in (Tasklist, Camunda REST, the
  * webapps' engine API, Java): at completion the authenticated user must be a member of one of the
  * task's candidate groups, a candidate user, or an administrator — otherwise the engine refuses with
- * an {@link AuthorizationException} (REST: 403) and a French message. A supervisor may still hand a
- * task to someone outside its group (Tasklist "assign"): the reassignment is recorded as a comment
- * on the task (visible in Tasklist's history) and in the log, but that person cannot complete it.
+ * an {@link AuthorizationException} (REST: 403) and a French message; claiming or changing the task
+ * is for the same people and the supervisors. The groups' engine rights on tasks are held once, not
+ * per task ({@link GroupTaskAuthorizationProvider}). A supervisor may still hand a task to someone
+ * outside its group (Tasklist "assign"): the reassignment is recorded as a comment on the task
+ * (visible in Tasklist's history) and in the log, but that person cannot complete it.
  * Parcours's own operations run without an authenticated engine user and are not concerned.
  */
 @Component
@@ -45,13 +47,17 @@ class TaskGroupGuardPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>());
     }
+    // task rights by group on the procedures' definitions, no grant per task (GroupTaskAuthorizationProvider)
+    configuration.setResourceAuthorizationProvider(new GroupTaskAuthorizationProvider());
     TaskListener onComplete = TaskGroupGuardPlugin::checkCompletion;
+    TaskListener onUpdate = TaskGroupGuardPlugin::checkChange;
     TaskListener onAssignment = TaskGroupGuardPlugin::recordAssignment;
     configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, onUpdate);
           behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, onAssignment);
         }
       }
@@ -59,6 +65,20 @@ class TaskGroupGuardPlugin extends AbstractProcessEnginePlugin {
   }
 
   static void checkCompletion(DelegateTask task) {
+    ensureMember(task, false, " peut terminer cette tâche ; ", "complete it");
+  }
+
+  /**
+   * A change of the task (claim, unclaim, assignee, due date, comment…) by a user of the webapps or the
+   * REST API: members of its candidate groups, supervisors (who reassign work) and administrators only.
+   * The groups' TASK_WORK right lies on the procedures' definitions, so this check is what keeps a
+   * caseworker from claiming a jurists' review.
+   */
+  static void checkChange(DelegateTask task) {
+    ensureMember(task, true, " peut prendre ou modifier cette tâche ; ", "claim or change it");
+  }
+
+  private static void ensureMember(DelegateTask task, boolean supervisorsToo, String may, String mayEnglish) {
     CommandContext context = Context.getCommandContext();
     Authentication authentication = context == null ? null : context.getAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
@@ -71,12 +91,12 @@ class TaskGroupGuardPlugin extends AbstractProcessEnginePlugin {
       return; // a task for its assignee only
     }
     Set<String> memberOf = groupsOf(context, user, authentication.getGroupIds());
-    if (users.contains(user) || memberOf.contains(Groups.ADMINS) || memberOf.stream().anyMatch(groups::contains)) {
+    if (users.contains(user) || memberOf.contains(Groups.ADMINS) || memberOf.stream().anyMatch(groups::contains)
+        || supervisorsToo && memberOf.contains(Groups.SUPERVISORS)) {
       return;
     }
-    throw new AuthorizationException(REFUSAL + " " + names(context, groups)
-        + " peut terminer cette tâche ; " + user + " n'en fait pas partie (only a member of the task's candidate"
-        + " group may complete it).");
+    throw new AuthorizationException(REFUSAL + " " + names(context, groups) + may + user
+        + " n'en fait pas partie (only a member of the task's candidate group may " + mayEnglish + ").");
   }
 
   static void recordAssignment(DelegateTask task) {

@@ -59,4 +59,51 @@ public final class ProcessVariables {
     /** The legal review stopped the dossier. */
     STOPPED
   }
+
+  // the common back (processes/DossierBack.bpmn)
+
+  /** Which decision clock the back runs (a name of {@code procedure.DossierBack}): set by the calling procedure. */
+  public static final String DECISION_CLOCK = "decisionClock";
+  /** Which clock a negative decision opens (a name of {@code procedure.DossierBack}): set by the calling procedure. */
+  public static final String APPEAL_CLOCK = "appealClock";
+  /** The day the decision clock counts from (filing, or the registrar's acknowledgement): ISO date. */
+  public static final String CLOCK_STARTS_ON = "clockStartsOn";
+  /** What the authority's silence at the deadline means: see {@link SilenceMeans}. */
+  public static final String SILENCE_MEANS = "silenceMeans";
+  /** True when the first silence extends the clock once instead (visa C: 15 → 45 days). */
+  public static final String EXTEND_ON_SILENCE = "extendOnSilence";
+  /** True once the decision clock was extended (a silence then no longer extends it). */
+  public static final String DECISION_EXTENDED = "decisionExtended";
+  /** True once the decision deadline passed: a late decision leaves it MISSED. */
+  public static final String DECISION_DEADLINE_MISSED = "decisionDeadlineMissed";
+  /** The appeal (or referral) deadline (Date): the timer and the due date of the appeal task. */
+  public static final String APPEAL_DEADLINE = "appealDeadline";
+  /** The Camunda form of the back's appeal task, chosen by the calling procedure. */
+  public static final String APPEAL_FORM = "appealForm";
+  /** The Camunda form of the back's overdue task, chosen by the calling procedure. */
+  public static final String OVERDUE_FORM = "overdueForm";
+  /** When the legal staff are reminded that the appeal period runs (ISO duration in office days). */
+  public static final String APPEAL_REMINDER = "appealReminder";
+  /** What the common back returns to the procedure that called it: see {@link BackOutcome}. */
+  public static final String BACK_OUTCOME = "backOutcome";
+  /** The escalation the back throws when a negative decision is notified (the caller may act in parallel). */
+  public static final String ESCALATION_DECISION_REFUSED = "DecisionRefused";
+
+  /** The values of {@link #SILENCE_MEANS}. */
+  public enum SilenceMeans {
+    /** Nothing: the legal staff get a task, never a presumed decision. */
+    OVERDUE,
+    /** The law says silence is acceptance (no negative opinion of the Procureur du Roi in 4 months). */
+    POSITIVE
+  }
+
+  /** The values of {@link #BACK_OUTCOME}. */
+  public enum BackOutcome {
+    /** A positive decision (or a silence that counts as one). */
+    GRANTED,
+    /** A negative decision and the appeal (or the referral) was lodged. */
+    APPEALED,
+    /** A negative decision without appeal: none chosen, a favour review chosen, or the period passed. */
+    REFUSED
+  }
 }

@@ -64,7 +64,9 @@ public class TaskFormContext {
     v.put("dossierReference", c.dossierReference());
     v.put("beneficiaryName", c.beneficiaryName());
     v.put("eligibilitySummary", verdict(c.eligibilitySummary()));
-    List<String> missing = missingLabels(dossierId);
+    // the context already holds the missing documents' codes ("—" for none): no second query
+    List<String> missing = "—".equals(c.missingDocuments()) || c.missingDocuments() == null ? List.of()
+        : java.util.Arrays.stream(c.missingDocuments().split(", ")).map(documents::label).toList();
     v.put("missingDocuments", missing.isEmpty() ? NOTHING_MISSING : String.join(" ; ", missing));
     v.put("nextDeadline", deadline(c.nextDeadline()));
     v.put("dossierLink", "/dossiers/" + dossierId);

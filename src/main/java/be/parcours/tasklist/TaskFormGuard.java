@@ -121,8 +121,20 @@ public class TaskFormGuard {
         changed.put(k, v);
       }
     });
-    if (!changed.isEmpty()) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    // Parcours writes its own context variables, not the user: her group may work on the task
+    // (TASK_WORK on the procedure) but holds no right to change its variables
+    IdentityService ids = identities.getObject();
+    var authentication = ids.getCurrentAuthentication();
+    ids.clearAuthentication();
+    try {
       ts.setVariablesLocal(task.id(), changed);
+    } finally {
+      if (authentication != null) {
+        ids.setAuthentication(authentication);
+      }
     }
   }
 

@@ -58,8 +58,11 @@ class TaskFormGuardPlugin extends AbstractProcessEnginePlugin {
     });
   }
 
-  void onComplete(DelegateTask task, String processKey, String activityId, String formId) {
+  void onComplete(DelegateTask task, String processKey, String activityId, String formRef) {
     TaskFormGuard g = guard.getObject();
+    // a form chosen by the calling procedure (the shared front and back): ${appealForm} is a variable
+    String formId = formRef != null && formRef.startsWith("${") && formRef.endsWith("}")
+        && task.getVariable(formRef.substring(2, formRef.length() - 1)) instanceof String chosen ? chosen : formRef;
     Map<String, Object> current = task.getVariables();
     Map<String, Object> typed = new HashMap<>();
     for (FormDates.Field f : g.forms().dateFields(formId)) {

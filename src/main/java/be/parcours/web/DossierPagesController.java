@@ -90,11 +90,16 @@ class DossierPagesController {
   private final org.camunda.bpm.engine.IdentityService identity;
   private final Labels labels;
   private final Formats fmt;
+  private final be.parcours.dossier.DossierRequestReader requests;
+  private final OtherFactsModel otherFacts;
 
-  DossierPagesController(org.camunda.bpm.engine.IdentityService identity, DossierOpening opening, DossierSearch search, DossierReading reading,
+  DossierPagesController(be.parcours.dossier.DossierRequestReader requests, OtherFactsModel otherFacts,
+      org.camunda.bpm.engine.IdentityService identity, DossierOpening opening, DossierSearch search, DossierReading reading,
       DossierCorrection correction, DossierDocuments documents, DossierFiles files, DossierInterventions interventions,
       DossierAccess access, DecisionService decisions, RuntimeService runtime,
       MessageSource messages, Validator validator, ObjectMapper mapper, Clock clock, Labels labels, Formats fmt) {
+    this.requests = requests;
+    this.otherFacts = otherFacts;
     this.identity = identity;
     this.labels = labels;
     this.fmt = fmt;
@@ -133,6 +138,8 @@ class DossierPagesController {
     Viewer viewer = Viewers.of(auth);
     requireOpener(viewer);
     model.addAttribute("form", DossierForms.PersonForm.empty(viewer.in("service-social") ? auth.getName() : ""));
+    model.addAttribute("visaForm", new VisaIntakeFacts.Form("", "", "", "", ""));
+    model.addAttribute("visaOptions", VisaIntakeFacts.Options.INSTANCE);
     model.addAttribute("procedures", Procedure.values());
     model.addAttribute("caseworkers", caseworkers());
     return "dossiers/new";
@@ -154,9 +161,11 @@ class DossierPagesController {
   }
 
   @PostMapping("/dossiers/new")
-  String open(@ModelAttribute("form") DossierForms.PersonForm form, Authentication auth, Model model,
+  String open(@ModelAttribute("form") DossierForms.PersonForm form,
+      @ModelAttribute("visaForm") VisaIntakeFacts.Form visa, Authentication auth, Model model,
       RedirectAttributes redirect) {
     requireOpener(Viewers.of(auth));
+    model.addAttribute("visaOptions", VisaIntakeFacts.Options.INSTANCE);
     model.addAttribute("procedures", Procedure.values());
     model.addAttribute("caseworkers", caseworkers());
     Map<String, String> errors = new LinkedHashMap<>();
@@ -171,6 +180,19 @@ class DossierPagesController {
       errors.put("procedure", text("form.error.procedure"));
     }
     BeneficiaryInput person = person(form, errors, true);
+    ObjectNode visaFacts = null;
+    if (procedure == Procedure.VISA) {
+      // a visa dossier says at once which visa: C and D are different procedures with their own clocks
+      visaFacts = mapper.createObjectNode();
+      var applicant = new VisaIntakeFacts.Form(visa.visaType(), visa.purpose(), form.birthDate(), form.nationality(),
+          visa.sponsorKind());
+      VisaIntakeFacts.read(applicant, LocalDate.now(clock), visaFacts).forEach((field, key) -> errors.putIfAbsent(
+          switch (field) {
+            case "applicantBirthDate" -> "birthDate";
+            case "applicantNationality" -> "nationality";
+            default -> field;
+          }, text(key)));
+    }
     if (!errors.isEmpty()) {
       model.addAttribute("errors", errors);
       return "dossiers/new";
@@ -185,8 +207,9 @@ class DossierPagesController {
       }
     }
     try {
-      DossierCreated created = opening.open(OpenDossierCommand.withoutFacts(procedure, person, referent),
-          auth.getName());
+      DossierCreated created = opening.open(visaFacts == null
+          ? OpenDossierCommand.withoutFacts(procedure, person, referent)
+          : requests.opening(procedure, person, visaFacts, referent), auth.getName());
       redirect.addFlashAttribute("flashSuccess", text("dossier.opened", created.reference()));
       return "redirect:/dossiers/" + created.id();
     } catch (InvalidInputException | BusinessRuleException | ApiStatusException e) {
@@ -268,6 +291,9 @@ class DossierPagesController {
         model.addAttribute("factsForm", recorded);
       }
       model.addAttribute("factsOptions", IntakeFacts.Options.INSTANCE);
+    }
+    if (view.access() == AccessLevel.FULL) {
+      otherFacts.addTo(model, view);
     }
     return "dossiers/dossier";
   }

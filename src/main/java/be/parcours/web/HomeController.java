@@ -12,10 +12,13 @@ class HomeController {
 
   private final HomeQueries queries;
   private final be.parcours.alerts.AlertService alerts;
+  private final be.parcours.cluster.BackgroundStartup startup;
 
-  HomeController(HomeQueries queries, be.parcours.alerts.AlertService alerts) {
+  HomeController(HomeQueries queries, be.parcours.alerts.AlertService alerts,
+      be.parcours.cluster.BackgroundStartup startup) {
     this.queries = queries;
     this.alerts = alerts;
+    this.startup = startup;
   }
 
   @GetMapping("/")
@@ -30,6 +33,8 @@ class HomeController {
     model.addAttribute("alerts", alerts.alertsFor(user, java.util.Set.copyOf(groups), alerts.defaultWithinDays(),
         WebConfig.supported(org.springframework.context.i18n.LocaleContextHolder.getLocale())));
     model.addAttribute("alertDays", alerts.defaultWithinDays());
+    // the demo data is written in the background after start-up (be.parcours.cluster.BackgroundStartup)
+    model.addAttribute("startupTasksRunning", startup.running());
     return "home";
   }
 }

@@ -194,9 +194,14 @@ final class IntakeFacts {
 
   // ---- the history: a change of the facts as one line per fact ---------------------------------
 
-  private static final Map<String, String> VALUE_LABELS = Map.of("kind", "facts.sponsorKind.",
-      "euResidenceBasis", "facts.euResidenceBasis.", "residence", "facts.residence.", "incomeKinds",
-      "facts.incomeKind.", "relationship", "facts.relationship.", "location", "facts.location.");
+  private static final Map<String, String> VALUE_LABELS = Map.ofEntries(Map.entry("kind", "facts.sponsorKind."),
+      Map.entry("euResidenceBasis", "facts.euResidenceBasis."), Map.entry("residence", "facts.residence."),
+      Map.entry("incomeKinds", "facts.incomeKind."), Map.entry("relationship", "facts.relationship."),
+      Map.entry("location", "facts.location."), Map.entry("sponsorKind", "facts.sponsorKind."),
+      // nationality (NationalityIntakeFacts) and visa (VisaIntakeFacts)
+      Map.entry("residenceCard", "natfacts.residenceCard."), Map.entry("languageLevel", "natfacts.languageLevel."),
+      Map.entry("socialIntegration", "natfacts.socialIntegration."), Map.entry("visaType", "visafacts.visaType."),
+      Map.entry("purpose", "visafacts.purpose."));
 
   /**
    * The dossier's history with each change of the facts (stored as the whole JSON before and after)
@@ -398,7 +403,7 @@ final class IntakeFacts {
     return amount;
   }
 
-  private static LocalDate date(String typed, String field, Map<String, String> errors) {
+  static LocalDate date(String typed, String field, Map<String, String> errors) {
     try {
       return Formats.parseDate(typed);
     } catch (Formats.DateInputException e) {
@@ -407,7 +412,7 @@ final class IntakeFacts {
     }
   }
 
-  private static <E extends Enum<E>> String choice(String typed, Class<E> type, String field,
+  static <E extends Enum<E>> String choice(String typed, Class<E> type, String field,
       Map<String, String> errors) {
     if (typed == null || typed.isBlank()) {
       return null;
@@ -420,7 +425,7 @@ final class IntakeFacts {
     }
   }
 
-  private static Boolean bool(String typed, String field, Map<String, String> errors) {
+  static Boolean bool(String typed, String field, Map<String, String> errors) {
     if (typed == null || typed.isBlank()) {
       return null;
     }
@@ -435,6 +440,11 @@ final class IntakeFacts {
   }
 
   private static Integer integer(String typed, int min, int max, String field, Map<String, String> errors) {
+    return integer(typed, min, max, field, "facts.error.householdSize", errors);
+  }
+
+  /** A whole number between min and max typed in a field; {@code errorKey} when it is not one. */
+  static Integer integer(String typed, int min, int max, String field, String errorKey, Map<String, String> errors) {
     if (typed == null || typed.isBlank()) {
       return null;
     }
@@ -446,11 +456,11 @@ final class IntakeFacts {
     } catch (NumberFormatException e) {
       // refused below
     }
-    errors.put(field, "facts.error.householdSize");
+    errors.put(field, errorKey);
     return null;
   }
 
-  private static void putIf(ObjectNode node, String field, Object value) {
+  static void putIf(ObjectNode node, String field, Object value) {
     if (value instanceof Boolean b) {
       node.put(field, b);
     } else if (value != null) {

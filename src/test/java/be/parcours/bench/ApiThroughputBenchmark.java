@@ -39,9 +39,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ApiThroughputBenchmark extends PostgresSpringTest {
 
+  static {
+    // before the embedded server starts (the test instance exists before its Spring context)
+    System.setProperty(be.parcours.testsupport.EmbeddedPostgresSupport.STATEMENTS, "true");
+  }
+
   static final int CLIENTS = Integer.getInteger("bench.clients", 4);
   static final int SECONDS = Integer.getInteger("bench.seconds", 15);
   static final int RUNS = Integer.getInteger("bench.runs", 300);
+  static final int COUNTED = Integer.getInteger("bench.counted", 20);
   static final String ELIGIBILITY = """
       { "referenceDate": "2025-09-15",
         "sponsor": { "kind": "THIRD_COUNTRY_NATIONAL", "residence": "UNLIMITED", "statusGrantedOn": "2025-09-01",
@@ -92,6 +98,7 @@ class ApiThroughputBenchmark extends PostgresSpringTest {
         tps, perSecond / tps));
     lines.add(String.format(Locale.ROOT, "  per dossier opened: %.1f database transactions committed, %.1f rows "
         + "written, %.1f rows read (pg_stat_database deltas, whole server)", xacts, rows, reads));
+    lines.addAll(countStatements());
 
     System.out.println();
     System.out.println("==== Parcours API throughput benchmark (PostgreSQL 16, " + Runtime.getRuntime()
@@ -99,6 +106,37 @@ class ApiThroughputBenchmark extends PostgresSpringTest {
     lines.forEach(System.out::println);
     System.out.println();
     assertThat(opened).isPositive();
+  }
+
+  /**
+   * {@link #COUNTED} dossiers opened one after the other, statements counted by the server from the
+   * first request until their asynchronous jobs (the verdict) are done, by kind and table.
+   */
+  private List<String> countStatements() throws Exception {
+    if (!StatementCounts.available(jdbc)) {
+      return List.of("  (pg_stat_statements not available: statements not counted)");
+    }
+    StatementCounts counts = new StatementCounts(jdbc);
+    waitForDueJobs();
+    counts.reset();
+    for (int i = 0; i < COUNTED; i++) {
+      openDossier();
+    }
+    waitForDueJobs();
+    List<String> lines = new ArrayList<>(StatementCounts.lines(counts.byTable(), COUNTED));
+    if (Boolean.getBoolean("bench.statements.top")) {
+      lines.add("  most frequent statements per dossier:");
+      lines.addAll(counts.top(40, COUNTED));
+    }
+    return lines;
+  }
+
+  private void waitForDueJobs() throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline && jdbc.queryForObject("select count(*) from act_ru_job where retries_ > 0 "
+        + "and (duedate_ is null or duedate_ <= now())", Long.class) > 0) {
+      Thread.sleep(50);
+    }
   }
 
   private long[] dbCounters() {

@@ -125,6 +125,22 @@ class StartupMemoryBenchmark {
               ProcessBuilder.Redirect.DISCARD).start().waitFor();
       Thread.sleep(1000);
       long afterGc = rssKb(process.pid());
+      if (JVM_OPTIONS.contains("NativeMemoryTracking")) {
+        // where the resident memory goes (heap committed, metaspace, code cache, threads, GC), beside the other app's
+        Path nmt = dir.resolve(name + ".nmt.txt");
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            Long.toString(process.pid()), "VM.native_memory", "summary").redirectErrorStream(true)
+            .redirectOutput(nmt.toFile()).start().waitFor();
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+            Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(nmt.toFile())).start().waitFor();
+        System.out.println("  " + name + " native memory summary (committed, KB):");
+        for (String line : Files.readAllLines(nmt)) {
+          if (line.startsWith("Total") || line.matches("^-\\s+\\S.*\\(reserved=.*")) {
+            System.out.println("    " + line.trim().replaceAll("reserved=\\d+KB, ", ""));
+          }
+        }
+      }
       System.out.printf(Locale.ROOT, "  %-10s first 200 after %5.1f s; VmRSS after load %d MB, after GC %d MB%n", name,
           start, afterLoad / 1024, afterGc / 1024);
       return new Run(start, afterLoad, afterGc);

@@ -43,6 +43,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TimerJobsBenchmark {
 
+  static {
+    // before the embedded server starts: count the statements of one timer job (pg_stat_statements)
+    System.setProperty(EmbeddedPostgresSupport.STATEMENTS, "true");
+  }
+
   static final int TIMERS = Integer.getInteger("bench.timers", 2_000);
   static final int IDLE_SAMPLES = Integer.getInteger("bench.idle-samples", 5);
   static final String KEY = "bench-timer";
@@ -111,10 +116,13 @@ class TimerJobsBenchmark {
     lines.add(String.format(Locale.ROOT, "job executor per node: %d jobs per acquisition, %s, lock %d ms, wait %d ms, "
             + "max wait %d ms", jobSettings.getMaxJobsPerAcquisition(), threads(nodeA), jobSettings.getLockTimeInMillis(),
         jobSettings.getWaitTimeInMillis(), jobSettings.getMaxWait()));
-    lines.add(String.format(Locale.ROOT, "TPC-B-like reference, 4 clients over JDBC: %.0f TPS", tps));
+    lines.add(String.format(Locale.ROOT, "TPC-B-like reference, 4 clients over JDBC: %.0f TPS; engine JDBC batching %s", tps,
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isJdbcBatchProcessing() ? "on" : "off"));
 
-    double one = run(engine, db, List.of(nodeA), lines, "one node ");
-    double two = run(engine, db, List.of(nodeA, nodeB), lines, "two nodes");
+    boolean counting = StatementCounts.available(db);
+    StatementCounts statements = new StatementCounts(db);
+    double one = run(engine, db, List.of(nodeA), lines, "one node ", counting ? statements : null);
+    double two = run(engine, db, List.of(nodeA, nodeB), lines, "two nodes", null);
     lines.add(String.format(Locale.ROOT, "  one node %.3f × TPC-B (goal >= 0.20 ×); two nodes %.2f × one node (goal >= "
         + "1.7 ×)", one / tps, two / one));
 
@@ -162,7 +170,7 @@ class TimerJobsBenchmark {
   }
 
   private static double run(ProcessEngine engine, JdbcTemplate db, List<ConfigurableApplicationContext> nodes,
-      List<String> lines, String label) throws Exception {
+      List<String> lines, String label, StatementCounts statements) throws Exception {
     Date due = Date.from(Instant.now().minusSeconds(1));
     long c0 = System.nanoTime();
     var runtime = engine.getRuntimeService();
@@ -172,6 +180,10 @@ class TimerJobsBenchmark {
     double created = (System.nanoTime() - c0) / 1e9;
     assertThat(pending(db)).isEqualTo(TIMERS);
     Map<String, Long> before = perHost(db);
+    if (statements != null) {
+      statements.reset();
+    }
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     nodes.forEach(n -> executor(n).start());
     long deadline = t0 + Duration.ofMinutes(20).toNanos();
@@ -179,6 +191,8 @@ class TimerJobsBenchmark {
       Thread.sleep(100);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    long cpu = processCpuNanos() - cpu0;
+    Map<String, Long> counted = statements == null ? null : statements.byTable();
     nodes.forEach(n -> executor(n).shutdown());
     assertThat(pending(db)).isZero();
     Map<String, Long> after = perHost(db);
@@ -190,7 +204,18 @@ class TimerJobsBenchmark {
     double perSecond = TIMERS / seconds;
     lines.add(String.format(Locale.ROOT, "%s: %,d timers due at once executed in %.1f s = %.0f jobs/s (by %s; "
         + "executed twice: %d; created in %.1f s beforehand)", label, TIMERS, seconds, perSecond, split, twice, created));
+    lines.add(String.format(Locale.ROOT, "  CPU of this JVM (nodes + benchmark; PostgreSQL is another process): %.2f ms "
+        + "per job", cpu / 1e6 / TIMERS));
+    if (counted != null) {
+      StatementCounts.lines(counted, TIMERS).forEach(l -> lines.add(l.replace("per dossier", "per timer job")
+          .replace(" dossiers)", " timer jobs)")));
+    }
     return perSecond;
+  }
+
+  private static long processCpuNanos() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
   private static int pending(JdbcTemplate db) {

@@ -35,6 +35,8 @@ class DossierWorkplaceApiTest {
   @Autowired
   org.camunda.bpm.engine.TaskService taskService;
   @Autowired
+  org.springframework.transaction.PlatformTransactionManager transactions;
+  @Autowired
   SearchKeyBackfill backfill;
 
   Api as(String user) {
@@ -385,12 +387,8 @@ class DossierWorkplaceApiTest {
     // the one who held the intake task keeps access after it is gone
     assertThat(as("demo-caseworker-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey("FamilyReunification").singleResult();
-    runtimeService.createProcessInstanceModification(instance.getId())
-        .cancelAllForActivity("CallActivity_DossierFront").startBeforeActivity("Task_RecordDecision")
-        .setVariable("decisionDeadline", new java.util.Date(System.currentTimeMillis() + 86_400_000L))
-        .setVariable("filedOn", "2026-01-05").execute();
+    be.parcours.procedure.WaitingForTheDecision.bring(runtimeService, transactions, reference, "FamilyReunification",
+        "2026-01-05", new java.util.Date(System.currentTimeMillis() + 86_400_000L));
     // no juristes task any more: a jurist who never worked on it is back to the card
     assertThat(as("demo-legal-2").get("/api/dossiers/" + id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     var decision = as("demo-legal").post("/api/dossiers/" + id + "/decision",

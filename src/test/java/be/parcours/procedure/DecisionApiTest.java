@@ -27,6 +27,8 @@ class DecisionApiTest {
   TaskService taskService;
   @Autowired
   DossierService dossiers;
+  @Autowired
+  org.springframework.transaction.PlatformTransactionManager transactions;
 
   private long openFamilyReunification() throws Exception {
     String body = """
@@ -70,14 +72,8 @@ class DecisionApiTest {
     long id = openFamilyReunification();
     String reference = dossiers.facts(id).reference();
     // bring the process to the wait for the decision (the steps before are covered by the process tests)
-    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey("FamilyReunification").singleResult();
-    runtimeService.createProcessInstanceModification(instance.getId())
-        .cancelAllForActivity("CallActivity_DossierFront")
-        .startBeforeActivity("Task_RecordDecision")
-        .setVariable("decisionDeadline", new java.util.Date(System.currentTimeMillis() + 86_400_000L))
-        .setVariable("filedOn", "2026-01-05")
-        .execute();
+    WaitingForTheDecision.bring(runtimeService, transactions, reference, "FamilyReunification", "2026-01-05",
+        new java.util.Date(System.currentTimeMillis() + 86_400_000L));
 
     var first = Api.as(rest, "demo-legal").post("/api/dossiers/" + id + "/decision",
         "{\"outcome\":\"MORE_DOCUMENTS\",\"notifiedOn\":\"2026-02-01\"}");

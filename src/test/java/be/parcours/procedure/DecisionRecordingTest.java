@@ -40,6 +40,8 @@ class DecisionRecordingTest {
   DossierService dossiers;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  org.springframework.transaction.PlatformTransactionManager transactions;
 
   /** A family reunification dossier whose procedure waits for the decision on an application filed on 5 January 2026. */
   private long waitingForTheDecision() throws Exception {
@@ -48,15 +50,8 @@ class DecisionRecordingTest {
          "sponsor":{"kind":"REFUGEE","residence":"UNLIMITED"},"applicant":{"relationship":"SPOUSE","location":"ABROAD"}}
         """;
     long id = mapper.readTree(Api.as(rest, "demo-caseworker").post("/api/dossiers", body).getBody()).get("id").asLong();
-    var instance = runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(dossiers.facts(id).reference()).processDefinitionKey("FamilyReunification")
-        .singleResult();
-    runtimeService.createProcessInstanceModification(instance.getId())
-        .cancelAllForActivity("CallActivity_DossierFront")
-        .startBeforeActivity("Task_RecordDecision")
-        .setVariable("decisionDeadline", new java.util.Date(System.currentTimeMillis() + 86_400_000L))
-        .setVariable("filedOn", "2026-01-05")
-        .execute();
+    WaitingForTheDecision.bring(runtimeService, transactions, dossiers.facts(id).reference(), "FamilyReunification",
+        "2026-01-05", new java.util.Date(System.currentTimeMillis() + 86_400_000L));
     return id;
   }
 
@@ -74,7 +69,7 @@ class DecisionRecordingTest {
     String reference = dossiers.facts(id).reference();
     var task = taskService.createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey("Task_RecordDecision").singleResult();
-    assertThat(task.getName()).isEqualTo("Enregistrer la décision de l'Office des étrangers");
+    assertThat(task.getName()).isEqualTo("Enregistrer la décision de l'autorité");
     assertThat(taskService.getIdentityLinksForTask(task.getId())).anyMatch(l -> "service-social".equals(l.getGroupId()));
 
     // posted on Friday 20 November 2026: Monday 23, Tuesday 24, Wednesday 25 → deemed notified on the 25th

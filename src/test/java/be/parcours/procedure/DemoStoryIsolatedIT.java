@@ -28,6 +28,11 @@ class DemoStoryIsolatedIT {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ParcoursApplication.class).profiles("demo")
         .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:demo-story;DB_CLOSE_DELAY=-1",
             "--camunda.bpm.process-engine-name=demo-story", "--spring.jmx.enabled=false")) {
+      // the demo data is written in the background once the application serves requests
+      assertThat(app.getBean(be.parcours.cluster.BackgroundStartup.class).await(java.time.Duration.ofMinutes(5)))
+          .as("background start-up tasks done").isTrue();
+      // every story told to its end, through the running job executor (none left at a step)
+      assertThat(app.getBean(DemoStory.class).told()).isEqualTo(DemoStory.STORIES.size());
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Brussels"));
 
@@ -43,7 +48,7 @@ class DemoStoryIsolatedIT {
           """, Integer.class)).isZero();
       // decisions: some on time, some late; a decision period past with no answer; closed files
       assertThat(jdbc.queryForObject("select count(*) from authority_decision", Integer.class))
-          .isGreaterThanOrEqualTo(10);
+          .isGreaterThanOrEqualTo(12); // 3 closed, 4 granted, 2 refused, 3 decided late
       assertThat(jdbc.queryForObject("""
           select count(*) from authority_decision a join deadline dl on dl.dossier_id = a.dossier_id
            where dl.code = 'DECISION' and a.notified_on > dl.due_on

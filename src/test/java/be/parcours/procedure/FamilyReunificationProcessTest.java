@@ -4,10 +4,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** FamilyReunification.bpmn, one test per path; the procedure service is a mock, timers run on ClockUtil. */
-@Deployment(resources = {"FamilyReunification.bpmn", "VisaD.bpmn", "DossierFront.bpmn"})
+@Deployment(resources = {"FamilyReunification.bpmn", "VisaD.bpmn", "DossierFront.bpmn", "DossierBack.bpmn"})
 class FamilyReunificationProcessTest {
 
   @RegisterExtension
@@ -59,6 +57,7 @@ class FamilyReunificationProcessTest {
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(processEngine);
     Mocks.register("procedureService", procedure);
     Mocks.register("decisionTaskListener", new DecisionTaskListener(decisions, processEngine.getIdentityService()));
+    Mocks.register("dossierBack", new DossierBack(procedure, mock(VisaProcedure.class), mock(NationalityProcedure.class)));
     ClockUtil.setCurrentTime(at("2026-01-12T09:00"));
     when(procedure.startDecisionClock(anyLong(), any(), any())).thenReturn(DECISION_DEADLINE);
     when(procedure.extendDecisionClock(anyLong(), any(), any())).thenReturn(at("2027-01-16T00:00"));
@@ -79,6 +78,56 @@ class FamilyReunificationProcessTest {
 
   private static ProcessInstance front(ProcessInstance pi) {
     return ProcedureProcessTestSupport.front(pi);
+  }
+
+  private static ProcessInstance back(ProcessInstance pi) {
+    return ProcedureProcessTestSupport.back(pi);
+  }
+
+  /** The procedure or a process it called (front, visa D, back) that waits at this activity. */
+  private static ProcessInstance where(ProcessInstance pi, String activityId) {
+    return ProcedureProcessTestSupport.where(pi, activityId);
+  }
+
+  /** The processes of this dossier: the procedure and those it called (they share the business key). */
+  private static java.util.List<ProcessInstance> dossierProcesses() {
+    return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(REFERENCE).list();
+  }
+
+  /** The one asynchronous step waiting in the dossier's processes (timers aside). */
+  private static org.camunda.bpm.engine.runtime.Job job() {
+    var jobs = dossierProcesses().stream().flatMap(p -> managementService().createJobQuery()
+        .processInstanceId(p.getId()).messages().list().stream()).toList();
+    org.assertj.core.api.Assertions.assertThat(jobs).as("one asynchronous step waiting").hasSize(1);
+    return jobs.get(0);
+  }
+
+  private static org.camunda.bpm.engine.runtime.Job job(String activityId) {
+    return job(activityId, runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(REFERENCE)
+        .processDefinitionKey("FamilyReunification").singleResult());
+  }
+
+  private static org.camunda.bpm.engine.runtime.Job job(String activityId, ProcessInstance pi) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job(activityId, where(pi, activityId));
+  }
+
+  private static org.camunda.bpm.engine.runtime.Job job(ProcessInstance pi) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job(pi);
+  }
+
+  /** The one open task of the dossier's processes. */
+  private static org.camunda.bpm.engine.task.Task task() {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().createTaskQuery()
+        .processInstanceBusinessKey(REFERENCE).singleResult();
+  }
+
+  private static org.camunda.bpm.engine.task.Task task(ProcessInstance pi) {
+    return task();
+  }
+
+  private static org.camunda.bpm.engine.task.Task task(String taskKey, ProcessInstance pi) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().createTaskQuery()
+        .processInstanceBusinessKey(REFERENCE).taskDefinitionKey(taskKey).singleResult();
   }
 
   private ProcessInstance startAndEvaluate(String outcome) {
@@ -107,9 +156,9 @@ class FamilyReunificationProcessTest {
     assertThat(task(visa)).hasDefinitionKey("Task_BookAppointment").hasCandidateGroup("service-social");
     complete(task(visa), withVariables("appointmentOn", "2026-02-02", "appointmentPlace", "VFS Rabat"));
     complete(task(visa), withVariables("filedOn", "2026-02-02"));
-    assertThat(pi).isWaitingAt("Task_StartDecisionClock");
+    assertThat(back(pi)).isWaitingAt("Task_StartDecisionClock");
     execute(job());
-    assertThat(pi).isWaitingAt("Task_RecordDecision");
+    assertThat(back(pi)).isWaitingAt("Task_RecordDecision");
   }
 
   private void decide(String outcome, String notifiedOn) {
@@ -145,7 +194,8 @@ class FamilyReunificationProcessTest {
     execute(job());
 
     // then the family is followed up and the dossier closed
-    assertThat(pi).isEnded().hasPassed("Task_RecordPositive", "Gateway_FollowUpJoin", "EndEvent_Granted");
+    assertThat(pi).isEnded().hasPassed("CallActivity_DossierBack", "Gateway_FollowUpJoin", "EndEvent_Granted");
+    ProcedureProcessTestSupport.backPassed(pi, "Task_RecordPositive", "EndEvent_Granted");
     verify(procedure).decisionPositive(DOSSIER, null);
     verify(procedure).close(DOSSIER);
   }
@@ -161,7 +211,8 @@ class FamilyReunificationProcessTest {
     complete(task(pi), withVariables("filedOn", "2026-03-03"));
     execute(job());
 
-    assertThat(pi).isWaitingAt("Task_RecordDecision").hasNotPassed("CallActivity_VisaD");
+    assertThat(pi).hasNotPassed("CallActivity_VisaD");
+    assertThat(back(pi)).isWaitingAt("Task_RecordDecision");
     verify(procedure).startDecisionClock(DOSSIER, "2026-03-03", "OTHER");
 
     // a positive decision for a person already in Belgium: no visa to collect, straight to the commune
@@ -267,7 +318,7 @@ class FamilyReunificationProcessTest {
     execute(job());
 
     verify(procedure).startAppealClock(DOSSIER, "2026-11-04", null);
-    assertThat(pi).isWaitingAt("Task_PrepareAppeal");
+    assertThat(back(pi)).isWaitingAt("Task_PrepareAppeal");
     assertThat(task()).hasCandidateGroup("juristes");
     org.assertj.core.api.Assertions.assertThat(task().getDueDate()).isEqualTo(APPEAL_DEADLINE);
     org.assertj.core.api.Assertions.assertThat(job("Timer_AppealDeadline", pi).getDuedate()).isEqualTo(APPEAL_DEADLINE);
@@ -289,7 +340,8 @@ class FamilyReunificationProcessTest {
     execute(job()); // record the missed window
     execute(job()); // close
 
-    assertThat(pi).isEnded().hasPassed("Task_AppealWindowMissed", "EndEvent_Refused");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Refused");
+    ProcedureProcessTestSupport.backPassed(pi, "Task_AppealWindowMissed");
     verify(procedure).appealWindowMissed(DOSSIER);
   }
 
@@ -318,7 +370,8 @@ class FamilyReunificationProcessTest {
     execute(job("Timer_ReviewReminder", pi));
     assertThat(task("Task_RemindReview", pi)).hasCandidateGroup("service-social");
     decide("POSITIVE", "2027-01-10");
-    assertThat(pi).isWaitingAt("Task_RecordPositive", "Task_RemindReview");
+    assertThat(back(pi)).isWaitingAt("Task_RecordPositive");
+    assertThat(pi).isWaitingAt("CallActivity_DossierBack", "Task_RemindReview");
   }
 
   @Test
@@ -349,12 +402,12 @@ class FamilyReunificationProcessTest {
     execute(job());
 
     verify(procedure).decisionOverdue(DOSSIER);
-    assertThat(pi).isWaitingAt("Task_DecisionOverdue");
+    assertThat(back(pi)).isWaitingAt("Task_DecisionOverdue");
     assertThat(task()).hasCandidateGroup("juristes");
     complete(task(), withVariables("overdueAnalysis", "Rappel envoyé à l'OE"));
-    assertThat(pi).isWaitingAt("Task_RecordLateDecision");
+    assertThat(back(pi)).isWaitingAt("Task_RecordLateDecision");
     decide("POSITIVE", "2026-11-02");
-    assertThat(pi).isWaitingAt("Task_RecordPositive");
+    assertThat(back(pi)).isWaitingAt("Task_RecordPositive");
     execute(job());
     verify(procedure).decisionPositive(DOSSIER, true); // the decision deadline stays MISSED
   }
@@ -365,12 +418,12 @@ class FamilyReunificationProcessTest {
     fileAbroad(pi);
 
     decide("MORE_DOCUMENTS", "2026-05-04");
-    assertThat(pi).isWaitingAt("Task_ProvideMoreDocuments");
+    assertThat(back(pi)).isWaitingAt("Task_ProvideMoreDocuments");
     complete(task(), withVariables("moreDocumentsSentOn", "2026-05-10"));
     execute(job());
 
     verify(procedure).extendDecisionClock(DOSSIER, "2026-02-02", "OTHER");
-    assertThat(pi).isWaitingAt("Task_RecordDecision");
+    assertThat(back(pi)).isWaitingAt("Task_RecordDecision");
     org.assertj.core.api.Assertions.assertThat(job("Timer_DecisionDeadline", pi).getDuedate())
         .isEqualTo(at("2027-01-16T00:00"));
   }
@@ -461,10 +514,10 @@ class FamilyReunificationProcessTest {
         org.mockito.ArgumentMatchers.argThat(form -> "2026-06-01".equals(form.get("decisionPostedOn"))
             && "NEGATIVE".equals(form.get("decisionOutcome"))),
         org.mockito.ArgumentMatchers.eq("2026-02-02"), any());
-    assertThat(pi).isWaitingAt("Task_StartAppealClock").hasNotPassed("Msg_DecisionReceived");
+    assertThat(back(pi)).isWaitingAt("Task_StartAppealClock").hasNotPassed("Msg_DecisionReceived");
     execute(job());
     verify(procedure).startAppealClock(DOSSIER, "2026-06-04", null);
-    assertThat(pi).isWaitingAt("Task_PrepareAppeal");
+    assertThat(back(pi)).isWaitingAt("Task_PrepareAppeal");
   }
 
   @Test
@@ -475,7 +528,7 @@ class FamilyReunificationProcessTest {
     decide("POSITIVE", "2026-06-01");
 
     org.assertj.core.api.Assertions.assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery()
-        .processInstanceId(pi.getId()).taskDefinitionKey("Task_RecordDecision").count()).isZero();
-    assertThat(pi).hasPassed("Msg_DecisionReceived").isWaitingAt("Task_RecordPositive");
+        .processInstanceBusinessKey(REFERENCE).taskDefinitionKey("Task_RecordDecision").count()).isZero();
+    assertThat(back(pi)).hasPassed("Msg_DecisionReceived").isWaitingAt("Task_RecordPositive");
   }
 }

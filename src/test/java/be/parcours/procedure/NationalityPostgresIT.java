@@ -45,6 +45,8 @@ class NationalityPostgresIT extends PostgresSpringTest {
   @Autowired
   ManagementService managementService;
   @Autowired
+  org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired
   LegalClock legalClock;
 
   ProcedureApiDriver api;
@@ -103,9 +105,12 @@ class NationalityPostgresIT extends PostgresSpringTest {
     api.awaitDeadline(id, "NATIONALITY_COMPLETENESS_CHECK", "MET");
 
     // the four months pass without an opinion: the timer fires at the end of the last day
-    var timer = ProcedureApiDriver.await(() -> managementService.createJobQuery()
-        .processInstanceId(created.get("processInstanceId").asText()).activityId("Timer_OpinionWindow")
-        .singleResult(), "the opinion window timer");
+    // the opinion is the shared back's wait (DossierBack.bpmn), called with "silence means acceptance"
+    var timer = ProcedureApiDriver.await(() -> managementService.createJobQuery().processDefinitionKey("DossierBack")
+        .activityId("Timer_DecisionDeadline").list().stream()
+        .filter(j -> reference.equals(runtimeService.createProcessInstanceQuery()
+            .processInstanceId(j.getProcessInstanceId()).singleResult().getBusinessKey()))
+        .findFirst().orElse(null), "the opinion window timer");
     assertThat(timer.getDuedate()).isEqualTo(endOf(today.plusMonths(4)));
     managementService.executeJob(timer.getId());
 
@@ -132,7 +137,7 @@ class NationalityPostgresIT extends PostgresSpringTest {
 
     // the Procureur du Roi's negative opinion, notified today
     api.decision(id, "NEGATIVE", today);
-    Task referral = api.awaitTask(reference, "Task_RequestReferral");
+    Task referral = api.awaitTask(reference, "Task_PrepareAppeal");
     LocalDate referralDue = legalClock.deadline("NATIONALITY_FAMILY_COURT_REFERRAL", today).dueOn();
     assertThat(referralDue).isBetween(today.plusDays(15), today.plusDays(19));
     JsonNode deadline = api.awaitDeadline(id, "NATIONALITY_FAMILY_COURT_REFERRAL", "PENDING");
@@ -140,7 +145,7 @@ class NationalityPostgresIT extends PostgresSpringTest {
     assertThat(referral.getDueDate()).isEqualTo(endOf(referralDue));
     assertThat(api.dossier("demo-legal", id).at("/openTasks/0/candidateGroup").asText()).isEqualTo("juristes");
 
-    api.complete("demo-legal", referral, "\"referralChoice\":{\"value\":\"REFER\"},\"referralSentOn\":{\"value\":\""
+    api.complete("demo-legal", referral, "\"appealChoice\":{\"value\":\"APPEAL\"},\"referralSentOn\":{\"value\":\""
         + today + "\"}");
 
     JsonNode appeal = api.awaitStatus(id, "APPEAL");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 
 /** Nationality.bpmn (declaration, art. 12bis CNB): one test per path; clocks mocked, timers on ClockUtil. */
-@Deployment(resources = {"Nationality.bpmn", "DossierFront.bpmn"})
+@Deployment(resources = {"Nationality.bpmn", "DossierFront.bpmn", "DossierBack.bpmn"})
 class NationalityProcessTest extends ProcedureProcessTestSupport {
 
   @RegisterExtension
@@ -78,15 +78,15 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
     authorityNotifies("POSITIVE", "2026-04-10");
     run(pi, "Task_RegistrarAnswered");
     verify(nationality).registrarAnswered(DOSSIER, "2026-03-02", "2026-04-10");
-    run(pi, "Task_StartOpinionClock");
+    run(pi, "Task_StartDecisionClock");
     verify(nationality).startOpinionClock(DOSSIER, "2026-04-10");
-    assertThat(pi).isWaitingAt("Gateway_AwaitOpinion");
-    assertThat(timerDue(pi, "Timer_OpinionWindow")).isEqualTo(OPINION_DEADLINE);
+    waitingAt(pi, "Task_RecordDecision");
+    assertThat(timerDue(pi, "Timer_DecisionDeadline")).isEqualTo(OPINION_DEADLINE);
     return pi;
   }
 
   private void acquiredAndClosed(ProcessInstance pi) {
-    run(pi, "Task_RecordAcquisition");
+    run(pi, "Task_RecordPositive");
     completeTask(pi, "Task_NewIdentityCard", "service-social", "doneOn", "2026-09-01");
     run(pi, "Task_CloseAcquired");
     assertThat(pi).isEnded().hasPassed("EndEvent_NationalityAcquired");
@@ -100,10 +100,10 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
     ProcessInstance pi = transmitted();
 
     // when the four months pass without an opinion
-    fire(pi, "Timer_OpinionWindow");
+    fire(pi, "Timer_DecisionDeadline");
 
     // then nationality is acquired, the new identity card followed up and the dossier closed
-    assertThat(pi).hasPassed("Timer_OpinionWindow").hasNotPassed("Msg_OpinionReceived");
+    backPassed(pi, "Timer_DecisionDeadline", "Gateway_SilenceMeans");
     acquiredAndClosed(pi);
   }
 
@@ -182,7 +182,7 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
     run(pi, "Task_RegistrarAnswered");
     run(pi, "Task_StartCompletionClock");
     verify(nationality).startCompletionClock(DOSSIER, "2026-03-20");
-    assertThat(task("Task_CompleteDeclaration", pi).getDueDate()).isEqualTo(COMPLETION_DEADLINE);
+    assertThat(task("Task_CompleteDeclaration", where(pi, "Task_CompleteDeclaration")).getDueDate()).isEqualTo(COMPLETION_DEADLINE);
     assertThat(timerDue(pi, "Timer_CompletionDeadline")).isEqualTo(COMPLETION_DEADLINE);
 
     // a reminder after 10 (office) days, then the pieces are handed in
@@ -195,9 +195,9 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
     // the registrar then acknowledges the complete file: the opinion window starts from that day
     assertThat(pi).isWaitingAt("Msg_RegistrarAnswer");
     authorityNotifies("POSITIVE", "2026-05-04");
-    run(pi, "Task_StartOpinionClock");
+    run(pi, "Task_StartDecisionClock");
     verify(nationality).startOpinionClock(DOSSIER, "2026-05-04");
-    assertThat(pi).isWaitingAt("Gateway_AwaitOpinion");
+    waitingAt(pi, "Task_RecordDecision");
   }
 
   @Test
@@ -241,7 +241,7 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
 
     assertThat(pi).isWaitingAt("Msg_RegistrarAnswer");
     authorityNotifies("POSITIVE", "2026-05-06");
-    run(pi, "Task_StartOpinionClock");
+    run(pi, "Task_StartDecisionClock");
     verify(nationality).startOpinionClock(DOSSIER, "2026-05-06");
     verify(nationality, never()).registrarAnswered(anyLong(), any(), any());
   }
@@ -251,25 +251,25 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
     ProcessInstance pi = transmitted();
 
     authorityNotifies("NEGATIVE", "2026-07-15");
-    run(pi, "Task_StartReferralClock");
+    run(pi, "Task_StartAppealClock");
     verify(nationality).startReferralClock(DOSSIER, "2026-07-15");
-    assertThat(task("Task_RequestReferral", pi).getDueDate()).isEqualTo(REFERRAL_DEADLINE);
-    assertThat(timerDue(pi, "Timer_ReferralDeadline")).isEqualTo(REFERRAL_DEADLINE);
-    completeTask(pi, "Task_RequestReferral", "juristes", "referralChoice", "REFER", "referralSentOn", "2026-07-20");
-    run(pi, "Task_ReferralRequested");
+    assertThat(task("Task_PrepareAppeal", where(pi, "Task_PrepareAppeal")).getDueDate()).isEqualTo(REFERRAL_DEADLINE);
+    assertThat(timerDue(pi, "Timer_AppealDeadline")).isEqualTo(REFERRAL_DEADLINE);
+    completeTask(pi, "Task_PrepareAppeal", "juristes", "appealChoice", "APPEAL", "referralSentOn", "2026-07-20");
+    run(pi, "Task_AppealFiled");
 
     verify(nationality).referralRequested(DOSSIER);
-    assertThat(pi).isEnded().hasPassed("EndEvent_ReferralRequested").hasNotPassed("Task_RecordAcquisition");
+    assertThat(pi).isEnded().hasPassed("EndEvent_ReferralRequested").hasNotPassed("Task_NewIdentityCard");
   }
 
   @Test
   void when_the_15_days_pass_without_a_referral_the_dossier_is_closed_as_refused() {
     ProcessInstance pi = transmitted();
     authorityNotifies("NEGATIVE", "2026-07-15");
-    run(pi, "Task_StartReferralClock");
+    run(pi, "Task_StartAppealClock");
 
-    fire(pi, "Timer_ReferralDeadline");
-    run(pi, "Task_ReferralWindowMissed");
+    fire(pi, "Timer_AppealDeadline");
+    run(pi, "Task_AppealWindowMissed");
     run(pi, "Task_CloseRefused");
 
     verify(nationality).referralWindowMissed(DOSSIER);
@@ -280,12 +280,12 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
   void legal_staff_may_decide_not_to_ask_for_a_referral() {
     ProcessInstance pi = transmitted();
     authorityNotifies("NEGATIVE", "2026-07-15");
-    run(pi, "Task_StartReferralClock");
+    run(pi, "Task_StartAppealClock");
 
-    completeTask(pi, "Task_RequestReferral", "juristes", "referralChoice", "NONE");
+    completeTask(pi, "Task_PrepareAppeal", "juristes", "appealChoice", "NONE");
     run(pi, "Task_CloseRefused");
 
-    assertThat(pi).isEnded().hasPassed("EndEvent_Refused").hasNotPassed("Task_ReferralRequested");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Refused").hasNotPassed("EndEvent_ReferralRequested");
   }
 
   @Test
@@ -293,9 +293,11 @@ class NationalityProcessTest extends ProcedureProcessTestSupport {
     ProcessInstance pi = transmitted();
 
     authorityNotifies("MORE_DOCUMENTS", "2026-06-01");
-    completeTask(pi, "Task_ProvideOpinionInformation", "service-social", "moreDocumentsSentOn", "2026-06-05");
+    completeTask(pi, "Task_ProvideMoreDocuments", "service-social", "moreDocumentsSentOn", "2026-06-05");
+    run(pi, "Task_ExtendDecisionClock");
 
-    assertThat(pi).isWaitingAt("Gateway_AwaitOpinion");
-    assertThat(timerDue(pi, "Timer_OpinionWindow")).isEqualTo(OPINION_DEADLINE);
+    waitingAt(pi, "Task_RecordDecision");
+    verify(nationality, org.mockito.Mockito.times(1)).startOpinionClock(anyLong(), any());
+    assertThat(timerDue(pi, "Timer_DecisionDeadline")).isEqualTo(OPINION_DEADLINE);
   }
 }

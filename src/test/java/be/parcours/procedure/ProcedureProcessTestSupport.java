@@ -58,6 +58,7 @@ abstract class ProcedureProcessTestSupport {
     Mocks.register("decisionTaskListener", new DecisionTaskListener(decisions, processEngine().getIdentityService()));
     Mocks.register("nationalityProcedure", nationality);
     Mocks.register("visaProcedure", visa);
+    Mocks.register("dossierBack", new DossierBack(procedure, visa, nationality));
     ClockUtil.setCurrentTime(at("2026-01-12T09:00"));
   }
 
@@ -109,6 +110,35 @@ abstract class ProcedureProcessTestSupport {
       org.assertj.core.api.Assertions.assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
           .historyService().createHistoricActivityInstanceQuery().processInstanceId(front.getId()).activityId(id)
           .finished().count()).as("front passed " + id).isPositive();
+    }
+  }
+
+  /** The procedure, or a process it called that still runs, waits at each of these activities. */
+  static void waitingAt(ProcessInstance pi, String... activityIds) {
+    for (String id : activityIds) {
+      assertThat(where(pi, id)).isWaitingAt(id);
+    }
+  }
+
+  /** The common back (DossierBack.bpmn) the procedure called and that still runs. */
+  static ProcessInstance back(ProcessInstance pi) {
+    ProcessInstance back = runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey("DossierBack").singleResult();
+    org.assertj.core.api.Assertions.assertThat(back).as("the common back called by " + pi.getId()).isNotNull();
+    org.assertj.core.api.Assertions.assertThat(back.getBusinessKey()).isEqualTo(pi.getBusinessKey());
+    return back;
+  }
+
+  /** The last common back the procedure called, running or ended, went through these activities. */
+  static void backPassed(ProcessInstance pi, String... activityIds) {
+    var history = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService();
+    var backs = history.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey("DossierBack").list();
+    org.assertj.core.api.Assertions.assertThat(backs).as("the common back called by " + pi.getId()).isNotEmpty();
+    for (String id : activityIds) {
+      long passed = backs.stream().mapToLong(b -> history.createHistoricActivityInstanceQuery()
+          .processInstanceId(b.getId()).activityId(id).count()).sum();
+      org.assertj.core.api.Assertions.assertThat(passed).as("back passed " + id).isPositive();
     }
   }
 

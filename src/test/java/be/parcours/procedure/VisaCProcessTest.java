@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 
 /** VisaC.bpmn (short stay, e.g. a family visit): one test per path; clocks mocked, timers on ClockUtil. */
-@Deployment(resources = {"VisaC.bpmn", "DossierFront.bpmn"})
+@Deployment(resources = {"VisaC.bpmn", "DossierFront.bpmn", "DossierBack.bpmn"})
 class VisaCProcessTest extends ProcedureProcessTestSupport {
 
   @RegisterExtension
@@ -66,7 +66,7 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     completeTask(pi, "Task_FileVisaApplication", "service-social", "filedOn", "2026-02-03");
     run(pi, "Task_StartDecisionClock");
     verify(visa).startVisaCDecisionClock(DOSSIER, "2026-02-03");
-    assertThat(pi).isWaitingAt("Task_RecordDecision");
+    waitingAt(pi, "Task_RecordDecision");
     assertThat(timerDue(pi, "Timer_DecisionDeadline")).isEqualTo(DECISION_15_DAYS);
     return pi;
   }
@@ -75,8 +75,8 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     authorityNotifies("NEGATIVE", "2026-02-20");
     run(pi, "Task_StartAppealClock");
     verify(procedure).startAppealClock(DOSSIER, "2026-02-20", null);
-    assertThat(pi).isWaitingAt("Task_PrepareAppeal", "Task_ReturnPassportRefused");
-    assertThat(task("Task_PrepareAppeal", pi).getDueDate()).isEqualTo(APPEAL_DEADLINE);
+    waitingAt(pi, "Task_PrepareAppeal", "Task_ReturnPassportRefused");
+    assertThat(task("Task_PrepareAppeal", where(pi, "Task_PrepareAppeal")).getDueDate()).isEqualTo(APPEAL_DEADLINE);
     assertThat(timerDue(pi, "Timer_AppealDeadline")).isEqualTo(APPEAL_DEADLINE);
     completeTask(pi, "Task_ReturnPassportRefused", "service-social", "passportReturnedOn", "2026-02-24");
   }
@@ -85,6 +85,8 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
   void a_granted_visa_ends_with_the_passport_back_and_the_dossier_closed() {
     // given a filed application
     ProcessInstance pi = filed();
+    assertThat(pi).isWaitingAt("CallActivity_DossierBack");
+    assertThat(back(pi)).isWaitingAt("Task_RecordDecision");
 
     // when the post grants the visa within the 15 days
     authorityNotifies("POSITIVE", "2026-02-12");
@@ -93,7 +95,8 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     run(pi, "Task_CloseGranted");
 
     // then
-    assertThat(pi).isEnded().hasPassed("EndEvent_VisaGranted").hasNotPassed("Task_ExtendDecisionClock");
+    assertThat(pi).isEnded().hasPassed("CallActivity_DossierBack", "EndEvent_VisaGranted");
+    backPassed(pi, "Task_RecordPositive", "EndEvent_Granted");
     verify(procedure).decisionPositive(DOSSIER, null);
     verify(procedure).close(DOSSIER);
   }
@@ -143,7 +146,7 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     verify(visa).extendVisaCDecisionClock(DOSSIER, "2026-02-03");
     assertThat(timerDue(pi, "Timer_DecisionDeadline")).isEqualTo(DECISION_45_DAYS);
     authorityNotifies("POSITIVE", "2026-03-02");
-    assertThat(pi).isWaitingAt("Task_RecordPositive");
+    waitingAt(pi, "Task_RecordPositive");
   }
 
   @Test
@@ -157,9 +160,9 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     verify(procedure).decisionOverdue(DOSSIER);
     completeTask(pi, "Task_DecisionOverdue", "juristes", "overdueAnalysis", "Poste relancé");
 
-    assertThat(pi).isWaitingAt("Task_RecordLateDecision");
+    waitingAt(pi, "Task_RecordLateDecision");
     authorityNotifies("NEGATIVE", "2026-03-30");
-    assertThat(pi).isWaitingAt("Task_StartAppealClock");
+    waitingAt(pi, "Task_StartAppealClock");
   }
 
   @Test
@@ -170,11 +173,11 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     completeTask(pi, "Task_ProvideMoreDocuments", "service-social", "moreDocumentsSentOn", "2026-02-12");
     run(pi, "Task_ExtendDecisionClock");
 
-    assertThat(pi).isWaitingAt("Task_RecordDecision");
+    waitingAt(pi, "Task_RecordDecision");
     assertThat(timerDue(pi, "Timer_DecisionDeadline")).isEqualTo(DECISION_45_DAYS);
     // once extended, the timer leads to the overdue review, never a second extension
     fire(pi, "Timer_DecisionDeadline");
-    assertThat(pi).isWaitingAt("Task_MarkDecisionOverdue");
+    waitingAt(pi, "Task_MarkDecisionOverdue");
   }
 
   @Test
@@ -186,7 +189,7 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     run(pi, "Task_AppealFiled");
 
     verify(procedure).appealFiled(DOSSIER);
-    assertThat(pi).isEnded().hasPassed("EndEvent_AppealFiled", "EndEvent_PassportReturned");
+    assertThat(pi).isEnded().hasPassed("Event_DecisionRefused", "EndEvent_AppealFiled", "EndEvent_PassportReturned");
   }
 
   @Test
@@ -210,6 +213,7 @@ class VisaCProcessTest extends ProcedureProcessTestSupport {
     completeTask(pi, "Task_PrepareAppeal", "juristes", "appealChoice", "NONE");
     run(pi, "Task_CloseRefused");
 
-    assertThat(pi).isEnded().hasPassed("EndEvent_Refused").hasNotPassed("Task_AppealFiled");
+    assertThat(pi).isEnded().hasPassed("EndEvent_Refused").hasNotPassed("EndEvent_AppealFiled");
+    backPassed(pi, "Gateway_AppealChoice", "EndEvent_Refused");
   }
 }

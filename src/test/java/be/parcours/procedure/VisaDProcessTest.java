@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
  * does around its call activity happen inside. Called from FamilyReunification it only books and
  * files (FamilyReunificationProcessTest).
  */
-@Deployment(resources = {"VisaD.bpmn", "DossierFront.bpmn"})
+@Deployment(resources = {"VisaD.bpmn", "DossierFront.bpmn", "DossierBack.bpmn"})
 class VisaDProcessTest extends ProcedureProcessTestSupport {
 
   @RegisterExtension
@@ -72,7 +72,8 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
     completeTask(pi, "Task_FileVisaApplication", "service-social", "filedOn", "2026-02-04");
     run(pi, "Task_StartDecisionClock");
     verify(procedure).startDecisionClock(DOSSIER, "2026-02-04");
-    assertThat(pi).isWaitingAt("Task_RecordDecision").hasNotPassed("EndEvent_VisaFiled");
+    assertThat(pi).isWaitingAt("CallActivity_DossierBack").hasNotPassed("EndEvent_VisaFiled");
+    assertThat(back(pi)).isWaitingAt("Task_RecordDecision");
     assertThat(timerDue(pi, "Timer_DecisionDeadline")).isEqualTo(DECISION_DEADLINE);
     return pi;
   }
@@ -85,7 +86,7 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
     run(pi, "Task_RecordPositive");
     run(pi, "Task_StartVisaCollectionClock");
     verify(procedure).startVisaCollectionClock(DOSSIER, "2026-06-02");
-    assertThat(task("Task_CollectVisa", pi).getDueDate()).isEqualTo(COLLECTION_DEADLINE);
+    assertThat(task("Task_CollectVisa", where(pi, "Task_CollectVisa")).getDueDate()).isEqualTo(COLLECTION_DEADLINE);
     completeTask(pi, "Task_CollectVisa", "service-social", "visaCollectedOn", "2026-06-20");
     run(pi, "Task_VisaCollected");
     run(pi, "Task_CloseGranted");
@@ -152,11 +153,11 @@ class VisaDProcessTest extends ProcedureProcessTestSupport {
     authorityNotifies("NEGATIVE", "2026-06-02");
     run(pi, "Task_StartAppealClock");
     completeTask(pi, "Task_ReturnPassportRefused", "service-social", "passportReturnedOn", "2026-06-05");
-    assertThat(task("Task_PrepareAppeal", pi).getDueDate()).isEqualTo(APPEAL_DEADLINE);
+    assertThat(task("Task_PrepareAppeal", where(pi, "Task_PrepareAppeal")).getDueDate()).isEqualTo(APPEAL_DEADLINE);
     completeTask(pi, "Task_PrepareAppeal", "juristes", "appealChoice", "APPEAL");
     run(pi, "Task_AppealFiled");
 
-    assertThat(pi).isEnded().hasPassed("EndEvent_AppealFiled");
+    assertThat(pi).isEnded().hasPassed("Event_DecisionRefused", "EndEvent_AppealFiled", "EndEvent_PassportReturned");
     verify(procedure).startAppealClock(DOSSIER, "2026-06-02", null);
   }
 

@@ -9,11 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -44,6 +49,10 @@ class TaskAuthorityTest {
   TaskService taskService;
   @Autowired
   IdentityService identityService;
+  @Autowired
+  AuthorizationService authorizationService;
+  @Autowired
+  IdentityInitializer identityInitializer;
 
   @BeforeEach
   void deployProbe() {
@@ -88,6 +97,67 @@ class TaskAuthorityTest {
 
     assertThat(Api.as(rest, "demo-legal").post("/engine-rest/task/" + task.getId() + "/complete", "{}")
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void task_rights_are_the_groups_on_the_procedures_not_a_grant_per_task() {
+    Task task = juristesTask();
+    // the engine writes no grant for the task, its candidate group or its assignee (issue #15: the queue's join)
+    assertThat(perTaskGrants(task.getId())).isZero();
+
+    var byCaseworker = Api.as(rest, "demo-caseworker").post("/engine-rest/task/" + task.getId() + "/claim",
+        "{\"userId\":\"demo-caseworker\"}");
+    assertThat(byCaseworker.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(byCaseworker.getBody()).contains("Seul un membre du groupe", "Juristes", "prendre");
+    // handing work to someone else is the supervisors' (TASK_ASSIGN is theirs only)
+    assertThat(Api.as(rest, "demo-caseworker").post("/engine-rest/task/" + task.getId() + "/assignee",
+        "{\"userId\":\"demo-caseworker\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+
+    assertThat(Api.as(rest, "demo-legal").post("/engine-rest/task/" + task.getId() + "/claim",
+        "{\"userId\":\"demo-legal\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(perTaskGrants(task.getId())).isZero();
+    // its local variables (the Tasklist card: person, reference) are read through the group's rights too
+    taskService.setVariableLocal(task.getId(), "dossierReference", "RF-2026-00042");
+    identityService.setAuthentication("demo-legal", List.of(Groups.LEGAL));
+    try {
+      assertThat(runtimeService.createVariableInstanceQuery().taskIdIn(task.getId()).list())
+          .extracting(v -> v.getValue()).containsExactly("RF-2026-00042");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    // the claimed task is in the jurist's own queue, read through the group's right on the procedures
+    assertThat(Api.as(rest, "demo-legal").get("/engine-rest/task?assignee=demo-legal&taskId=" + task.getId())
+        .getBody()).contains(task.getId());
+    // a caseworker cannot take it back from her either
+    assertThat(Api.as(rest, "demo-caseworker").post("/engine-rest/task/" + task.getId() + "/unclaim", "{}")
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(Api.as(rest, "demo-legal").post("/engine-rest/task/" + task.getId() + "/complete", "{}")
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void per_task_grants_of_an_earlier_version_are_removed_at_start_up() {
+    Task task = juristesTask();
+    var grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(Groups.LEGAL);
+    grant.setResource(Resources.TASK);
+    grant.setResourceId(task.getId());
+    grant.addPermission(Permissions.READ);
+    grant.addPermission(Permissions.UPDATE);
+    authorizationService.saveAuthorization(grant);
+    assertThat(perTaskGrants(task.getId())).isOne();
+
+    identityInitializer.onReady(null);
+
+    assertThat(perTaskGrants(task.getId())).isZero();
+    assertThat(authorizationService.isUserAuthorized("demo-legal", List.of(Groups.LEGAL),
+        ProcessDefinitionPermissions.TASK_WORK, Resources.PROCESS_DEFINITION,
+        PROBE)).isTrue();
+  }
+
+  private long perTaskGrants(String taskId) {
+    return authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).count();
   }
 
   @Test

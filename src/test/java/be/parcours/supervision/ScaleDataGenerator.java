@@ -44,7 +44,14 @@ final class ScaleDataGenerator {
   private static final String[][] DEADLINES = {{"APPEAL", "DECISION", "DOCUMENTS"}, {"VISA_DECISION", "APPOINTMENT"},
       {"NATIONALITY_OPINION", "FEE", "DOCUMENTS"}};
 
-  record Counts(int dossiers, int openDossiers, int openTasks, int deadlines, int historicTasks) {}
+  record Counts(int dossiers, int openDossiers, int openTasks, int deadlines, int historicTasks, int authorizations) {}
+
+  /**
+   * The per-task grants the engine's default authorization provider wrote before Parcours gave task rights
+   * by group ({@code -Dbench.task-authorizations=true}, to measure the old state: the queue's count then
+   * does not finish, docs/benchmarks.md). Off by default: production holds none now (TaskAuthorizationRowsTest).
+   */
+  static final boolean AUTHORIZATIONS = Boolean.getBoolean("bench.task-authorizations");
 
   private ScaleDataGenerator() {}
 
@@ -56,6 +63,7 @@ final class ScaleDataGenerator {
     int tasks = 0;
     int deadlines = 0;
     int historic = 0;
+    int authorizations = 0;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       long firstId;
@@ -84,7 +92,15 @@ final class ScaleDataGenerator {
           PreparedStatement hist = c.prepareStatement("INSERT INTO ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, "
               + "PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, PROC_INST_ID_, EXECUTION_ID_, ACT_INST_ID_, NAME_, "
               + "ASSIGNEE_, START_TIME_, END_TIME_, DURATION_, DELETE_REASON_, PRIORITY_, TASK_STATE_) "
-              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', 50, 'Completed')")) {
+              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', 50, 'Completed')");
+          // as the engine writes them: the historic process instance of every procedure (history level full),
+          // and the grants it gives on each task to its candidate group and to its assignee (READ + UPDATE,
+          // DefaultAuthorizationProvider), removed when the task ends
+          PreparedStatement hpi = c.prepareStatement("INSERT INTO ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, "
+              + "PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_, END_TIME_, ROOT_PROC_INST_ID_, STATE_) "
+              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          PreparedStatement auth = c.prepareStatement("INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, "
+              + "USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_, ROOT_PROC_INST_ID_) VALUES (?, 1, 1, ?, ?, 7, ?, 6, ?)")) {
         for (int i = 0; i < dossiers; i++) {
           long id = firstId + i;
           int p = pick(rnd, 50, 30, 20);
@@ -164,6 +180,17 @@ final class ScaleDataGenerator {
             t = end;
           }
 
+          hpi.setString(1, histPi);
+          hpi.setString(2, histPi);
+          hpi.setString(3, reference);
+          hpi.setString(4, procDefKey);
+          hpi.setString(5, procDefId);
+          hpi.setTimestamp(6, Timestamp.from(opened.atStartOfDay(be.parcours.shared.TimeConfig.BRUSSELS).toInstant()));
+          hpi.setTimestamp(7, closed ? Timestamp.from(t) : null);
+          hpi.setString(8, histPi);
+          hpi.setString(9, closed ? "COMPLETED" : "ACTIVE");
+          hpi.addBatch();
+
           if (pi != null) {
             open++;
             exe.setString(1, pi);
@@ -190,18 +217,37 @@ final class ScaleDataGenerator {
               task.setTimestamp(10, Timestamp.from(created.plusSeconds(86_400L * (10 + rnd.nextInt(50)))));
               task.addBatch();
               link.setString(1, "bench-l-" + id + "-" + k);
-              link.setString(2, switch (pick(rnd, 70, 20, 10)) {
+              String group = switch (pick(rnd, 70, 20, 10)) {
                 case 0 -> "service-social";
                 case 1 -> "juristes";
                 default -> "accueil";
-              });
+              };
+              link.setString(2, group);
               link.setString(3, tid);
               link.addBatch();
+              if (AUTHORIZATIONS) {
+                auth.setString(1, "bench-ag-" + id + "-" + k);
+                auth.setString(2, group);
+                auth.setString(3, null);
+                auth.setString(4, tid);
+                auth.setString(5, pi);
+                auth.addBatch();
+                authorizations++;
+                if (k == 0 && assignee != null) {
+                  auth.setString(1, "bench-au-" + id + "-" + k);
+                  auth.setString(2, null);
+                  auth.setString(3, assignee);
+                  auth.setString(4, tid);
+                  auth.setString(5, pi);
+                  auth.addBatch();
+                  authorizations++;
+                }
+              }
               tasks++;
             }
           }
           if (i % 2000 == 1999 || i == dossiers - 1) {
-            for (PreparedStatement ps : List.of(ben, dos, dl, exe, task, link, hist)) {
+            for (PreparedStatement ps : List.of(ben, dos, dl, exe, task, link, hist, hpi, auth)) {
               ps.executeBatch();
             }
             c.commit();
@@ -218,7 +264,7 @@ final class ScaleDataGenerator {
         st.execute("ANALYZE");
       }
     }
-    return new Counts(dossiers, open, tasks, deadlines, historic);
+    return new Counts(dossiers, open, tasks, deadlines, historic, authorizations);
   }
 
   private static void addDeadline(PreparedStatement dl, long id, String code, LocalDate due, String status,

@@ -92,6 +92,22 @@ public final class Chromium implements AutoCloseable {
     waiting(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout")));
   }
 
+  /** A fresh login as {@code user} (cookies of the previous one dropped), typed as a person types it. */
+  public void login(String baseUrl, String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl + "/login");
+    type(By.id("username"), user);
+    type(By.id("password"), "demo");
+    click(By.cssSelector("form button[type=submit]"));
+    waiting(Duration.ofSeconds(40)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout")));
+  }
+
+  /** The header's « Se déconnecter », until the login page says so. */
+  public void logout() {
+    click(By.cssSelector("form.logout button"));
+    waiting(Duration.ofSeconds(40)).until(ExpectedConditions.urlContains("/login?logout"));
+  }
+
   /**
    * Types {@code text} into the field as a keyboard would insert it (accents, no-break spaces and
    * all: Chrome's own text insertion, not key codes).

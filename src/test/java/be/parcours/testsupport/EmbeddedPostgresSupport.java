@@ -10,6 +10,9 @@ import java.io.IOException;
  */
 public final class EmbeddedPostgresSupport {
 
+  /** System property: when true, the server loads pg_stat_statements (set before the first {@link #postgres()}). */
+  public static final String STATEMENTS = "parcours.test.pg-stat-statements";
+
   private static EmbeddedPostgres postgres;
 
   private EmbeddedPostgresSupport() {}
@@ -43,6 +46,12 @@ public final class EmbeddedPostgresSupport {
         .setServerConfig("fsync", "off")
         .setServerConfig("synchronous_commit", "off")
         .setServerConfig("full_page_writes", "off");
+    if (Boolean.getBoolean(STATEMENTS)) {
+      // counting the statements each workload sends (benchmarks): pg_stat_statements, loaded at start
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+          .setServerConfig("pg_stat_statements.track", "all")
+          .setServerConfig("pg_stat_statements.max", "10000");
+    }
     return builder.start();
   }
 }

@@ -126,7 +126,7 @@ class IntakeFactsE2E {
         "travailleur salarié", "séjour limité", "obtenu le 03/09/2024", "emploi salarié", "conjoint(e)",
         "né(e) le 28/02/1993", "à l’étranger", "Corriger les faits").containsPattern("1[\\s\\u00A0\\u202F]850,00[\\s\\u00A0\\u202F]€");
     // the history: one line per fact, labelled, as typed (not the stored JSON)
-    assertThat(driver.findElement(By.id("history")).getText()).contains("demo-caseworker", "Regroupant",
+    assertThat(driver.findElement(By.id("history")).getText()).contains("Camille Dupont", "Regroupant",
         "Citoyen de l’Union européenne", "Revenu mensuel net", "Date de naissance du demandeur", "28/02/1993")
         .doesNotContain("{\"sponsor\"", "EU_CITIZEN");
     chromium.scrollTo(By.id("facts"));
@@ -143,16 +143,11 @@ class IntakeFactsE2E {
   }
 
   void login(String user) {
-    driver.get(url("/login"));
-    chromium.type(By.id("username"), user);
-    chromium.type(By.id("password"), "demo");
-    chromium.click(By.cssSelector("form button[type=submit]"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout")));
+    chromium.login(url(""), user);
   }
 
   void logout() {
-    chromium.click(By.cssSelector("form.logout button"));
-    wait.until(ExpectedConditions.urlContains("/login?logout"));
+    chromium.logout();
   }
 
   String body() {

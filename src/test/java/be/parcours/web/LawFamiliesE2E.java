@@ -264,17 +264,11 @@ class LawFamiliesE2E {
   }
 
   void login(String user) {
-    driver.manage().deleteAllCookies();
-    driver.get(url("/login"));
-    chromium.type(By.id("username"), user);
-    chromium.type(By.id("password"), "demo");
-    chromium.click(By.cssSelector("form button[type=submit]"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout")));
+    chromium.login(url(""), user);
   }
 
   void logout() {
-    chromium.click(By.cssSelector("form.logout button"));
-    wait.until(ExpectedConditions.urlContains("/login?logout"));
+    chromium.logout();
   }
 
   void shot(String name) {

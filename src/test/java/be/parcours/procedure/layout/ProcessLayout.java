@@ -70,6 +70,7 @@ public final class ProcessLayout {
   static final int POOL_BAND = 30;
   static final int LANE_BAND = 30;
   static final int INNER = 30;
+  static final int BAND_STEP = 26;
 
   /** The lanes, top to bottom: who does the work. */
   enum Role {
@@ -119,6 +120,7 @@ public final class ProcessLayout {
       process.removeChildElement(ls);
     }
     new ProcessLayout.Drawing(model, process).draw();
+    LabelPlacement.place(model);
     return normalise(Bpmn.convertToString(model));
   }
 
@@ -188,6 +190,9 @@ public final class ProcessLayout {
     double[] colLeft;
     double[] colRight;
     final Map<Role, Map<Integer, double[]>> rows = new LinkedHashMap<>(); // role → track → [top, bottom]
+    /** Loops and long skips drawn in a band of their own above the main row, one channel each. */
+    List<Edge> banded = new ArrayList<>();
+    double bandTop;
 
     Level(boolean lanes) {
       this.lanes = lanes;
@@ -294,10 +299,111 @@ public final class ProcessLayout {
         n.track = t;
         taken.put(n.role + "/" + t + "/" + n.rank, true);
       }
+      // first pass: every loop and every long skip in the band, then keep the band only where it
+      // crosses fewer flows than the way through the rows (loops: as few or fewer)
+      // the widest span takes the highest channel, so that nested loops do not cross
+      List<Edge> candidates = new ArrayList<>(edges.stream().filter(this::bandCandidate)
+          .sorted(Comparator.comparingInt((Edge e) -> -Math.abs(e.source.rank - e.target.rank))).toList());
+      banded = List.copyOf(candidates);
       coordinates();
+      routeAll();
+      List<Edge> chosen = new ArrayList<>();
+      for (Edge e : candidates) {
+        List<double[]> inBand = e.points;
+        double[] bandLabel = e.label;
+        e.points = new ArrayList<>();
+        routeThroughRows(e);
+        int rowsCrossings = crossings(e);
+        List<double[]> throughRows = e.points;
+        double[] rowsLabel = e.label;
+        e.points = inBand;
+        e.label = bandLabel;
+        int bandCrossings = crossings(e);
+        if (bandCrossings < rowsCrossings || (e.back && bandCrossings == rowsCrossings)) {
+          chosen.add(e);
+        } else {
+          e.points = throughRows;
+          e.label = rowsLabel;
+        }
+      }
+      banded = chosen;
+      rows.clear();
+      laneBounds.clear();
+      boundaryBounds.clear();
+      coordinates();
+      routeAll();
+    }
+
+    boolean bandCandidate(Edge e) {
+      if (e.boundary != null) {
+        return false;
+      }
+      if (e.back) {
+        return true;
+      }
+      boolean sameRow = e.source.role == e.target.role && e.source.track == e.target.track;
+      return e.target.rank > e.source.rank + 1 && !(sameRow && rowFree(e.source, e.source.rank, e.target.rank));
+    }
+
+    void routeAll() {
       for (Edge e : edges) {
+        e.points = new ArrayList<>();
+        e.label = null;
+        if (banded.contains(e)) {
+          routeInBand(e, banded.indexOf(e));
+        } else {
+          route(e);
+        }
+      }
+    }
+
+    /** Out of the source's right side, up into channel {@code k} of the band, down into the target's left. */
+    void routeInBand(Edge e, int k) {
+      Node s = e.source;
+      Node t = e.target;
+      double channel = bandTop + BAND_STEP * (k + 1);
+      double out = colRight[s.rank] + GAP / 3.0;
+      double in = colLeft[t.rank] - GAP / 3.0;
+      List<double[]> p = e.points;
+      p.add(new double[] {s.x + s.w, s.cy()});
+      p.add(new double[] {out, s.cy()});
+      p.add(new double[] {out, channel});
+      p.add(new double[] {in, channel});
+      p.add(new double[] {in, t.cy()});
+      p.add(new double[] {t.x, t.cy()});
+      e.label = new double[] {out + 6, channel - BAND_STEP + 3};
+    }
+
+    void routeThroughRows(Edge e) {
+      if (e.back) {
+        boolean saved = e.back;
+        route(e);
+        e.back = saved;
+      } else {
         route(e);
       }
+    }
+
+    /** How many segments of the other flows this flow's segments cross. */
+    int crossings(Edge e) {
+      int n = 0;
+      for (Edge o : edges) {
+        if (o == e) {
+          continue;
+        }
+        for (int i = 1; i < e.points.size(); i++) {
+          var a = new FlowCrossings.Segment(e.points.get(i - 1)[0], e.points.get(i - 1)[1], e.points.get(i)[0],
+              e.points.get(i)[1]);
+          for (int j = 1; j < o.points.size(); j++) {
+            var b = new FlowCrossings.Segment(o.points.get(j - 1)[0], o.points.get(j - 1)[1], o.points.get(j)[0],
+                o.points.get(j)[1]);
+            if (FlowCrossings.properlyCross(a, b)) {
+              n++;
+            }
+          }
+        }
+      }
+      return n;
     }
 
     /** 0 for the main way out of a node, 1, 2… for the others (boundary events after the normal flows). */
@@ -401,12 +507,18 @@ public final class ProcessLayout {
       }
       double right = x - GAP + (lanes ? 40 : INNER);
       double y = lanes ? POOL_Y : INNER;
+      bandTop = y;
+      boolean first = true;
       for (Role role : Role.values()) {
         List<Node> inLane = nodes.values().stream().filter(n -> n.role == role).toList();
         if (inLane.isEmpty()) {
           continue;
         }
         double laneTop = y;
+        if (first && !banded.isEmpty()) {
+          y += BAND_STEP * (banded.size() + 1) - VPAD / 2.0;
+        }
+        first = false;
         int tracks = inLane.stream().mapToInt(n -> n.track).max().orElse(0) + 1;
         Map<Integer, double[]> laneRows = new TreeMap<>();
         for (int t = 0; t < tracks; t++) {
@@ -615,9 +727,11 @@ public final class ProcessLayout {
       for (Node n : level.nodes.values()) {
         double[] label = null;
         if (n.element instanceof Event) {
-          label = new double[] {n.cx() - 50, n.y + n.h + 4, 100, 27};
+          double[] size = LabelPlacement.size(n.element.getAttributeValue("name"), 100);
+          label = new double[] {n.cx() - size[0] / 2, n.y + n.h + 4, size[0], size[1]};
         } else if (n.element instanceof Gateway) {
-          label = new double[] {n.cx() - 65, n.y - 34, 130, 27};
+          double[] size = LabelPlacement.size(n.element.getAttributeValue("name"), 130);
+          label = new double[] {n.cx() - size[0] / 2, n.y - size[1] - 7, size[0], size[1]};
         }
         shape(n.element, n.x, n.y, n.w, n.h, n.inner != null ? Boolean.TRUE : null, label);
         if (n.inner != null) {
@@ -626,7 +740,9 @@ public final class ProcessLayout {
       }
       for (Map.Entry<BoundaryEvent, double[]> be : level.boundaryBounds.entrySet()) {
         double[] b = be.getValue();
-        shape(be.getKey(), b[0], b[1], b[2], b[3], null, new double[] {b[0] - 106, b[1] + b[3] + 2, 100, 27});
+        double[] size = LabelPlacement.size(be.getKey().getName(), 100);
+        shape(be.getKey(), b[0], b[1], b[2], b[3], null,
+            new double[] {b[0] - size[0] - 6, b[1] + b[3] + 2, size[0], size[1]});
       }
       for (Edge e : level.edges) {
         BpmnEdge edge = model.newInstance(BpmnEdge.class);
@@ -641,7 +757,8 @@ public final class ProcessLayout {
         if (e.flow.getName() != null && e.label != null) {
           BpmnLabel l = model.newInstance(BpmnLabel.class);
           l.setId(e.flow.getId() + "_label");
-          l.setBounds(bounds(e.label[0], e.label[1], 90, 20));
+          double[] size = LabelPlacement.size(e.flow.getName(), 90);
+          l.setBounds(bounds(e.label[0], e.label[1], size[0], size[1]));
           edge.setBpmnLabel(l);
         }
         plane.getDiagramElements().add(edge);

@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +75,50 @@ class ProcessLintTest {
       }
     }
     assertThat(overlaps).as(file + ": overlapping shapes").isEmpty();
+  }
+
+  /**
+   * Names stay readable: no label (of an event, a gateway or a flow) lies on a shape other than its
+   * own element's, or on another label. Labels are drawn where their DI bounds say (bpmn-js).
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void no_label_lies_on_a_shape_or_on_another_label(Path file) {
+    BpmnModelInstance model = read(file);
+    List<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class).stream()
+        .filter(s -> !(s.getBpmnElement() instanceof Participant) && !(s.getBpmnElement() instanceof Lane)
+            && !(s.getBpmnElement() instanceof SubProcess))
+        .toList();
+    record Label(String of, BaseElement element, Bounds bounds) {}
+    List<Label> labels = new ArrayList<>();
+    for (BpmnShape s : shapes) {
+      if (s.getBpmnLabel() != null && s.getBpmnLabel().getBounds() != null) {
+        labels.add(new Label(s.getBpmnElement().getId(), s.getBpmnElement(), s.getBpmnLabel().getBounds()));
+      }
+    }
+    for (BpmnEdge e : model.getModelElementsByType(BpmnEdge.class)) {
+      if (e.getBpmnLabel() != null && e.getBpmnLabel().getBounds() != null
+          && e.getBpmnElement() instanceof SequenceFlow f && f.getName() != null) {
+        labels.add(new Label(f.getId(), f, e.getBpmnLabel().getBounds()));
+      }
+    }
+    List<String> collisions = new ArrayList<>();
+    for (Label l : labels) {
+      for (BpmnShape s : shapes) {
+        BaseElement e = s.getBpmnElement();
+        if (e != l.element() && intersect(l.bounds(), s.getBounds())) {
+          collisions.add(l.of() + " label on " + e.getId());
+        }
+      }
+    }
+    for (int i = 0; i < labels.size(); i++) {
+      for (int j = i + 1; j < labels.size(); j++) {
+        if (intersect(labels.get(i).bounds(), labels.get(j).bounds())) {
+          collisions.add(labels.get(i).of() + " label on " + labels.get(j).of() + " label");
+        }
+      }
+    }
+    assertThat(collisions).as(file + ": labels lying on shapes or labels").isEmpty();
   }
 
   /** A boundary event sits on its activity; a subprocess holds its content. */
