@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +41,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -87,11 +91,35 @@ class ClusterPostgresIsolatedIT {
         "--spring.datasource.hikari.connection-timeout=5000");
   }
 
-  static ConfigurableApplicationContext startInThisJvm(String node, String engineName) {
+  /**
+   * Starts a node in this JVM. Logging is one thing per JVM: the first node ({@code configuresLogging})
+   * sets it up and signals {@code loggingReady} once it has; the second waits for that signal and
+   * leaves logging alone. Two Spring Boot applications configuring Logback at the same moment raced
+   * (ConcurrentModificationException in LoggingApplicationListener, CI of stop 19). Their engines,
+   * Flyway and start-up lock still start at the same moment.
+   */
+  static ConfigurableApplicationContext startInThisJvm(String node, String engineName, boolean configuresLogging,
+      CountDownLatch loggingReady) throws InterruptedException {
     List<String> args = new ArrayList<>(nodeArgs(node, 0));
     args.add("--camunda.bpm.process-engine-name=" + engineName);
-    return new SpringApplicationBuilder(ParcoursApplication.class).profiles("postgres", "demo")
-        .run(args.toArray(String[]::new));
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(ParcoursApplication.class).profiles("postgres", "demo");
+    if (configuresLogging) {
+      builder.listeners(event -> {
+        if (event instanceof ApplicationContextInitializedEvent) {
+          loggingReady.countDown();
+        }
+      });
+    } else {
+      assertThat(loggingReady.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("logging set up by node A").isTrue();
+      SpringApplication application = builder.application();
+      application.setListeners(application.getListeners().stream()
+          .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
+    }
+    try {
+      return builder.run(args.toArray(String[]::new));
+    } finally {
+      loggingReady.countDown();
+    }
   }
 
   static Process startProcess(String node, int port) throws Exception {
@@ -148,8 +176,9 @@ class ClusterPostgresIsolatedIT {
     long t0 = System.nanoTime();
     nodeC = startProcess("node-c", PORT_C);
     ExecutorService starter = Executors.newFixedThreadPool(2);
-    Future<ConfigurableApplicationContext> a = starter.submit(() -> startInThisJvm("node-a", "default"));
-    Future<ConfigurableApplicationContext> b = starter.submit(() -> startInThisJvm("node-b", "nodeb"));
+    CountDownLatch loggingReady = new CountDownLatch(1);
+    Future<ConfigurableApplicationContext> a = starter.submit(() -> startInThisJvm("node-a", "default", true, loggingReady));
+    Future<ConfigurableApplicationContext> b = starter.submit(() -> startInThisJvm("node-b", "nodeb", false, loggingReady));
     nodeA = a.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     nodeB = b.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     starter.shutdown();
