@@ -2,6 +2,10 @@ package be.parcours.dossier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +27,22 @@ public class DossierSearch {
   private final EntityManager em;
   private final DossierAccess access;
   private final AccessLog accessLog;
+  private final boolean postgres;
 
-  DossierSearch(EntityManager em, DossierAccess access, AccessLog accessLog) {
+  DossierSearch(EntityManager em, DossierAccess access, AccessLog accessLog, DataSource dataSource) {
     this.em = em;
     this.access = access;
     this.accessLog = accessLog;
+    this.postgres = isPostgres(dataSource);
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try {
+      String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+      return "PostgreSQL".equals(product);
+    } catch (MetaDataAccessException e) {
+      return false;
+    }
   }
 
   @Transactional
@@ -152,15 +167,24 @@ public class DossierSearch {
     return ((Number) query.getSingleResult()).longValue();
   }
 
-  private static String union(List<String> words, Procedure procedure, DossierStatus status) {
+  private String union(List<String> words, Procedure procedure, DossierStatus status) {
     String filters = (procedure == null ? "" : " and d.procedure_code = :procedure")
         + (status == null ? "" : " and d.status = :status");
     StringBuilder sql = new StringBuilder("select d.id, d.opened_on from dossier d where lower(d.reference) like "
         + ":reference escape '\\'").append(filters);
     if (!words.isEmpty()) {
-      sql.append(" union select d.id, d.opened_on from beneficiary n join dossier d on d.beneficiary_id = n.id where ");
+      StringBuilder names = new StringBuilder();
       for (int i = 0; i < words.size(); i++) {
-        sql.append(i == 0 ? "" : " and ").append("n.search_key like :w").append(i).append(" escape '\\'");
+        names.append(i == 0 ? "" : " and ").append("n.search_key like :w").append(i).append(" escape '\\'");
+      }
+      if (postgres) {
+        // the people first (trigram index), then their dossiers through the index on beneficiary_id: as a join,
+        // PostgreSQL hashed the matching people and read all the dossiers (13 ms of 17 at 50,000, benchmarks.md)
+        sql.append(" union select d.id, d.opened_on from dossier d where d.beneficiary_id = any(array(select n.id from "
+            + "beneficiary n where ").append(names).append("))");
+      } else {
+        sql.append(" union select d.id, d.opened_on from beneficiary n join dossier d on d.beneficiary_id = n.id where ")
+            .append(names);
       }
       sql.append(filters);
     }

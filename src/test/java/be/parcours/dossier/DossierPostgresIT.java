@@ -60,4 +60,27 @@ class DossierPostgresIT extends PostgresSpringTest {
     assertThat(mapper.readTree(byReference.getBody()).findValuesAsText("reference")).contains(reference);
     assertThat(intervention.getStatusCode()).isEqualTo(HttpStatus.CREATED);
   }
+
+  @Test
+  void the_search_finds_people_ignoring_accents_case_and_word_order_on_postgresql() throws Exception {
+    var caseworker = Api.as(rest, "demo-caseworker");
+    String family = mapper.readTree(caseworker.post("/api/dossiers", DossierJson.familyReunification("Rééçhtè-Pg"))
+        .getBody()).get("reference").asText();
+    String nationality = mapper.readTree(caseworker.post("/api/dossiers", DossierJson.nationality("Rééçhtè-Pg"))
+        .getBody()).get("reference").asText();
+
+    var both = mapper.readTree(caseworker.get("/api/dossiers?q=REECHTE-PG").getBody());
+    var one = mapper.readTree(caseworker.get("/api/dossiers?q=reechte-pg%20AMINA").getBody());
+    var filtered = mapper.readTree(caseworker.get("/api/dossiers?q=Reechte-pg&procedure=nationality").getBody());
+    var secondPage = mapper.readTree(caseworker.get("/api/dossiers?q=reechte-pg&size=1&page=1").getBody());
+    var none = mapper.readTree(caseworker.get("/api/dossiers?q=reechte-pg%20zzz").getBody());
+
+    assertThat(both.get("totalElements").asLong()).isEqualTo(2);
+    assertThat(both.findValuesAsText("reference")).containsExactlyInAnyOrder(family, nationality);
+    assertThat(one.findValuesAsText("reference")).containsExactly(family);
+    assertThat(filtered.findValuesAsText("reference")).containsExactly(nationality);
+    assertThat(secondPage.get("totalElements").asLong()).isEqualTo(2);
+    assertThat(secondPage.findValuesAsText("reference")).hasSize(1).isSubsetOf(family, nationality);
+    assertThat(none.get("totalElements").asLong()).isZero();
+  }
 }

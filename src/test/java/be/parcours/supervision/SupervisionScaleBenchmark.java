@@ -77,6 +77,13 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
     lines.add(String.format(Locale.ROOT, "Generated %,d dossiers (%,d open, %,d open tasks, %,d deadlines, "
             + "%,d completed tasks in history, %,d task authorizations) in %.1f s", counts.dossiers(), counts.openDossiers(),
         counts.openTasks(), counts.deadlines(), counts.historicTasks(), counts.authorizations(), genMillis / 1000.0));
+    // an experiment on the generated data before measuring (an index, a setting): -Dbench.before="sql; sql"
+    for (String sql : System.getProperty("bench.before", "").split(";")) {
+      if (!sql.isBlank()) {
+        jdbc.execute(sql);
+        lines.add("before measuring: " + sql.strip());
+      }
+    }
     if (Boolean.getBoolean("bench.explain")) {
       explainEngineQueries();
     }
@@ -134,17 +141,18 @@ class SupervisionScaleBenchmark extends PostgresSpringTest {
     // 10 requests of it (its figure includes what warming up is left)
     lines.add(measure("dossier search: GET /api/dossiers?q=benali, again at the end", () -> search("q=benali")));
     if (Boolean.getBoolean("bench.explain")) {
-      for (String sql : List.of(
-          "select d.id from dossier d join beneficiary b on b.id = d.beneficiary_id where d.id in (select r.id from "
-              + "dossier r where lower(r.reference) like '%xouri%' union select o.id from dossier o where "
-              + "o.beneficiary_id in (select n.id from beneficiary n where n.search_key like '%xouri%')) "
-              + "order by d.opened_on desc, d.id desc limit 20",
-          "select d.id from dossier d join beneficiary b on b.id = d.beneficiary_id "
-              + "order by d.opened_on desc, d.id desc limit 20")) {
-        jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql).forEach(r -> System.out.println(r.values().iterator().next()));
-      }
+      // the statement DossierSearch sends for q=benali (its text, with the values in place of the parameters)
+      String match = "select d.id, d.reference, d.procedure_code, d.status, b.first_name, b.last_name, d.opened_on, "
+          + "d.assigned_to, m.total from (select x.id, x.opened_on, count(*) over () as total from (select d.id, "
+          + "d.opened_on from dossier d where lower(d.reference) like '%benali%' escape '\\' union select d.id, "
+          + "d.opened_on from dossier d where d.beneficiary_id = any(array(select n.id from beneficiary n where "
+          + "n.search_key like '%benali%' escape '\\'))) x order by x.opened_on desc, x.id desc limit 20 offset 0) m join dossier d on "
+          + "d.id = m.id join beneficiary b on b.id = d.beneficiary_id order by m.opened_on desc, m.id desc";
+      System.out.println("==== EXPLAIN of the search q=benali ====");
+      jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + match).forEach(r -> System.out.println(r.values().iterator().next()));
+      System.out.println("search statement alone, median of 21: " + medianMillis(match.replace("select d.id, d.reference",
+          "select count(*) from (select d.id, d.reference") + ") all_rows") + " ms");
     }
-
     System.out.println();
     System.out.println("==== Parcours scale benchmark (PostgreSQL 16, " + Runtime.getRuntime().availableProcessors()
         + " CPUs, " + RUNS + " runs after 10 warm-up runs) ====");
