@@ -3,6 +3,7 @@ package be.parcours.procedure;
 import be.parcours.shared.ProcessVariables;
 import java.util.Date;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -28,164 +29,71 @@ public class DossierBack {
   public static final String APPEAL_CCE = "APPEAL_CCE";
   public static final String FAMILY_COURT_REFERRAL = "FAMILY_COURT_REFERRAL";
 
-  /** An authority's decision clock. */
-  interface DecisionClock {
-    /** Starts the clock from {@code startsOn}; stores the deadline; returns when the timer fires. */
-    Date start(long dossierId, Object startsOn, Object sponsorCard);
+  /**
+   * An authority's decision clock: {@code start} computes and stores the deadline from
+   * {@code startsOn} and returns when the timer fires; {@code extend} applies a request for documents
+   * (or, where the law allows, the first silence); {@code overdue} marks the deadline MISSED;
+   * {@code positive} records a positive decision (or a silence that counts as one).
+   */
+  record DecisionClock(Start start, Extend extend, LongConsumer overdue, Positive positive) {}
 
-    /** A request for documents (or, where the law allows, the first silence) extends the clock. */
-    Date extend(long dossierId, Object startsOn, Object sponsorCard, Date current);
+  /** The clock a negative decision opens: its start, the appeal filed, the window missed. */
+  record AppealClock(Opening start, LongConsumer filed, LongConsumer missed) {}
 
-    /** The deadline passed without a decision: the deadline is MISSED. */
-    void overdue(long dossierId);
-
-    /** A positive decision (or a silence that counts as one). */
-    void positive(long dossierId, Object deadlineMissed);
+  @FunctionalInterface
+  interface Start {
+    Date from(long dossierId, Object startsOn, Object sponsorCard);
   }
 
-  /** The clock a negative decision opens. */
-  interface AppealClock {
-    Date start(long dossierId, Object notifiedOn, Object decisionDeadlineMissed);
+  @FunctionalInterface
+  interface Extend {
+    Date from(long dossierId, Object startsOn, Object sponsorCard, Date current);
+  }
 
-    void filed(long dossierId);
+  @FunctionalInterface
+  interface Positive {
+    void record(long dossierId, Object deadlineMissed);
+  }
 
-    void missed(long dossierId);
+  @FunctionalInterface
+  interface Opening {
+    Date from(long dossierId, Object notifiedOn, Object decisionDeadlineMissed);
   }
 
   private final Map<String, DecisionClock> decisionClocks;
   private final Map<String, AppealClock> appealClocks;
 
   DossierBack(ProcedureService procedure, VisaProcedure visa, NationalityProcedure nationality) {
-    DecisionClock art12bis = new DecisionClock() {
-      @Override
-      public Date start(long id, Object startsOn, Object sponsorCard) {
-        return procedure.startDecisionClock(id, startsOn, sponsorCard);
-      }
-
-      @Override
-      public Date extend(long id, Object startsOn, Object sponsorCard, Date current) {
-        return procedure.extendDecisionClock(id, startsOn, sponsorCard);
-      }
-
-      @Override
-      public void overdue(long id) {
-        procedure.decisionOverdue(id);
-      }
-
-      @Override
-      public void positive(long id, Object missed) {
-        procedure.decisionPositive(id, missed);
-      }
-    };
-    DecisionClock visaD = new DecisionClock() {
-      @Override
-      public Date start(long id, Object startsOn, Object sponsorCard) {
-        return procedure.startDecisionClock(id, startsOn);
-      }
-
-      @Override
-      public Date extend(long id, Object startsOn, Object sponsorCard, Date current) {
-        return procedure.extendDecisionClock(id, startsOn);
-      }
-
-      @Override
-      public void overdue(long id) {
-        procedure.decisionOverdue(id);
-      }
-
-      @Override
-      public void positive(long id, Object missed) {
-        procedure.decisionPositive(id, missed);
-      }
-    };
-    DecisionClock visaC = new DecisionClock() {
-      @Override
-      public Date start(long id, Object startsOn, Object sponsorCard) {
-        return visa.startVisaCDecisionClock(id, startsOn);
-      }
-
-      @Override
-      public Date extend(long id, Object startsOn, Object sponsorCard, Date current) {
-        return visa.extendVisaCDecisionClock(id, startsOn);
-      }
-
-      @Override
-      public void overdue(long id) {
-        procedure.decisionOverdue(id);
-      }
-
-      @Override
-      public void positive(long id, Object missed) {
-        procedure.decisionPositive(id, missed);
-      }
-    };
-    DecisionClock opinion = new DecisionClock() {
-      @Override
-      public Date start(long id, Object startsOn, Object sponsorCard) {
-        return nationality.startOpinionClock(id, startsOn);
-      }
-
-      /** The parquet's questions do not extend the 4 months (art. 15 §2 CNB): the same deadline. */
-      @Override
-      public Date extend(long id, Object startsOn, Object sponsorCard, Date current) {
-        return current;
-      }
-
-      /** Not reached: the Procureur's silence counts as no objection ({@code silenceMeans = POSITIVE}). */
-      @Override
-      public void overdue(long id) {
-        nationality.opinionWindowMissed(id);
-      }
-
-      @Override
-      public void positive(long id, Object missed) {
-        nationality.nationalityAcquired(id);
-      }
-    };
+    DecisionClock art12bis = new DecisionClock(procedure::startDecisionClock,
+        (id, startsOn, card, current) -> procedure.extendDecisionClock(id, startsOn, card),
+        procedure::decisionOverdue, procedure::decisionPositive);
+    DecisionClock visaD = new DecisionClock((id, startsOn, card) -> procedure.startDecisionClock(id, startsOn),
+        (id, startsOn, card, current) -> procedure.extendDecisionClock(id, startsOn),
+        procedure::decisionOverdue, procedure::decisionPositive);
+    DecisionClock visaC = new DecisionClock((id, startsOn, card) -> visa.startVisaCDecisionClock(id, startsOn),
+        (id, startsOn, card, current) -> visa.extendVisaCDecisionClock(id, startsOn),
+        procedure::decisionOverdue, procedure::decisionPositive);
+    // the parquet's questions do not extend the 4 months (art. 15 §2 CNB): the same deadline; overdue is
+    // not reached in practice, the Procureur's silence counts as no objection (silenceMeans = POSITIVE)
+    DecisionClock opinion = new DecisionClock((id, startsOn, card) -> nationality.startOpinionClock(id, startsOn),
+        (id, startsOn, card, current) -> current,
+        nationality::opinionWindowMissed, (id, missed) -> nationality.nationalityAcquired(id));
     decisionClocks = Map.of(FAMILY_REUNIFICATION, art12bis, VISA_D, visaD, VISA_C, visaC, NATIONALITY_OPINION, opinion);
-    AppealClock cce = new AppealClock() {
-      @Override
-      public Date start(long id, Object notifiedOn, Object missed) {
-        return procedure.startAppealClock(id, notifiedOn, missed);
-      }
-
-      @Override
-      public void filed(long id) {
-        procedure.appealFiled(id);
-      }
-
-      @Override
-      public void missed(long id) {
-        procedure.appealWindowMissed(id);
-      }
-    };
-    AppealClock familyCourt = new AppealClock() {
-      @Override
-      public Date start(long id, Object notifiedOn, Object missed) {
-        return nationality.startReferralClock(id, notifiedOn);
-      }
-
-      @Override
-      public void filed(long id) {
-        nationality.referralRequested(id);
-      }
-
-      @Override
-      public void missed(long id) {
-        nationality.referralWindowMissed(id);
-      }
-    };
+    AppealClock cce = new AppealClock(procedure::startAppealClock, procedure::appealFiled,
+        procedure::appealWindowMissed);
+    AppealClock familyCourt = new AppealClock((id, notifiedOn, missed) -> nationality.startReferralClock(id, notifiedOn),
+        nationality::referralRequested, nationality::referralWindowMissed);
     appealClocks = Map.of(APPEAL_CCE, cce, FAMILY_COURT_REFERRAL, familyCourt);
   }
 
   public Date startDecisionClock(DelegateExecution execution) {
-    return decisionClock(execution).start(dossierId(execution), execution.getVariable(ProcessVariables.CLOCK_STARTS_ON),
+    return decisionClock(execution).start().from(dossierId(execution), execution.getVariable(ProcessVariables.CLOCK_STARTS_ON),
         execution.getVariable(ProcessVariables.SPONSOR_CARD));
   }
 
   /** Extends the clock and remembers it ({@code decisionExtended}: a silence extends at most once). */
   public Date extendDecisionClock(DelegateExecution execution) {
-    Date extended = decisionClock(execution).extend(dossierId(execution),
+    Date extended = decisionClock(execution).extend().from(dossierId(execution),
         execution.getVariable(ProcessVariables.CLOCK_STARTS_ON), execution.getVariable(ProcessVariables.SPONSOR_CARD),
         (Date) execution.getVariable(ProcessVariables.DECISION_DEADLINE));
     execution.setVariable(ProcessVariables.DECISION_EXTENDED, true);
@@ -194,27 +102,27 @@ public class DossierBack {
 
   /** @return true, kept as {@code decisionDeadlineMissed} so that a late decision leaves the deadline MISSED */
   public boolean decisionOverdue(DelegateExecution execution) {
-    decisionClock(execution).overdue(dossierId(execution));
+    decisionClock(execution).overdue().accept(dossierId(execution));
     return true;
   }
 
   public void decisionPositive(DelegateExecution execution) {
-    decisionClock(execution).positive(dossierId(execution),
+    decisionClock(execution).positive().record(dossierId(execution),
         execution.getVariable(ProcessVariables.DECISION_DEADLINE_MISSED));
   }
 
   public Date startAppealClock(DelegateExecution execution) {
-    return appealClock(execution).start(dossierId(execution),
+    return appealClock(execution).start().from(dossierId(execution),
         execution.getVariable(ProcessVariables.DECISION_NOTIFIED_ON),
         execution.getVariable(ProcessVariables.DECISION_DEADLINE_MISSED));
   }
 
   public void appealFiled(DelegateExecution execution) {
-    appealClock(execution).filed(dossierId(execution));
+    appealClock(execution).filed().accept(dossierId(execution));
   }
 
   public void appealWindowMissed(DelegateExecution execution) {
-    appealClock(execution).missed(dossierId(execution));
+    appealClock(execution).missed().accept(dossierId(execution));
   }
 
   private DecisionClock decisionClock(DelegateExecution execution) {
